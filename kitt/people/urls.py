@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "people"
+
+urlpatterns = [
+    path("", views.person_list, name="list"),
+    path("ny/", views.person_register, name="register"),
+    path("<int:person_id>/", views.person_detail, name="detail"),
+    path("<int:person_id>/andra/", views.person_edit, name="edit"),
+    path("<int:person_id>/team/", views.person_team, name="team"),
+]

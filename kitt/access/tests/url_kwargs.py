@@ -1,0 +1,31 @@
+"""How to point a URL at one person's data, for the access-matrix test (test_access_matrix.py).
+
+Every URL kwarg that a person view takes needs a builder here: ``builder("plan_id")`` registers
+a function ``(person, coordinator) -> value`` that creates (or finds) an object belonging to
+``person`` and returns the value to put in the URL. A person URL whose kwarg has no builder makes
+the access-matrix test fail, so new person URLs cannot escape it.
+"""
+
+from collections.abc import Callable
+
+BUILDERS: dict[str, Callable] = {}
+
+
+def builder(kwarg: str) -> Callable:
+    def register(func: Callable) -> Callable:
+        BUILDERS[kwarg] = func
+        return func
+
+    return register
+
+
+@builder("person_id")
+def _person(person, coordinator):
+    return person.pk
+
+
+@builder("consent_id")
+def _consent(person, coordinator):
+    from kitt.consent.tests.factories import ConsentGrantFactory
+
+    return ConsentGrantFactory(person=person, organisation=coordinator.organisation).pk

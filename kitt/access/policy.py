@@ -98,9 +98,7 @@ def can(user, action: str, person, category: str) -> bool:
     return decide(user, action, person, category).allowed
 
 
-def require(
-    user, action: str, person, category: str, *, obj=None, purpose: str = ""
-) -> None:
+def require(user, action: str, person, category: str, *, obj=None, purpose: str = "") -> None:
     """Raise PermissionDenied unless allowed, logging the refusal.
 
     Call it before opening the transaction of a write, so that the refusal entry survives.
@@ -124,7 +122,9 @@ def record_read(
     user, person, category: str, *, obj=None, purpose: str = "", action: str = Action.VIEW
 ) -> None:
     """Log a read (or export) of personal data the policy has allowed."""
-    audit_append(actor=user, action=action, person=person, category=category, obj=obj, purpose=purpose)
+    audit_append(
+        actor=user, action=action, person=person, category=category, obj=obj, purpose=purpose
+    )
 
 
 def visible_categories(user, person) -> set[str]:
@@ -137,7 +137,7 @@ def visible_categories(user, person) -> set[str]:
 
 def people_visible_to(user):
     """A queryset of the people whose identity ``user`` may see (the identity rule, in SQL)."""
-    from django.db.models import Exists, OuterRef, Q
+    from django.db.models import Exists, OuterRef
 
     from kitt.people.models import Person
 

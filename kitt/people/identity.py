@@ -2,8 +2,8 @@
 
 from dataclasses import dataclass
 
-from personnummer import personnummer
 from django.utils.translation import gettext as _
+from personnummer import personnummer
 
 
 class InvalidIdentityNumber(ValueError):
@@ -34,10 +34,28 @@ def parse_identity_number(raw: str) -> IdentityNumber:
         number = personnummer.parse(value)
     except personnummer.PersonnummerException as exc:
         raise InvalidIdentityNumber(
-            _("Numret är inte ett giltigt personnummer eller samordningsnummer "
-              "(fel datum eller kontrollsiffra).")
+            _(
+                "Numret är inte ett giltigt personnummer eller samordningsnummer "
+                "(fel datum eller kontrollsiffra)."
+            )
         ) from exc
     return IdentityNumber(
         normalised=number.format(long_format=True).replace("-", "").replace("+", ""),
         is_coordination_number=number.is_coordination_number(),
     )
+
+
+def luhn_check_digit(nine_digits: str) -> int:
+    """The Luhn check digit over YYMMDDNNN, as Skatteverket computes it."""
+    total = 0
+    for i, char in enumerate(nine_digits):
+        value = int(char) * (2 if i % 2 == 0 else 1)
+        total += value - 9 if value > 9 else value
+    return (10 - total % 10) % 10
+
+
+def synthetic_identity_number(born, serial: int, *, coordination: bool = False) -> str:
+    """A valid twelve-digit number for demo and test data (day + 60 for a samordningsnummer)."""
+    day = born.day + (60 if coordination else 0)
+    short = f"{born:%y%m}{day:02d}{serial % 999 + 1:03d}"
+    return f"{born:%Y%m}{day:02d}{serial % 999 + 1:03d}{luhn_check_digit(short)}"

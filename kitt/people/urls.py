@@ -10,4 +10,5 @@ urlpatterns = [
     path("<int:person_id>/", views.person_detail, name="detail"),
     path("<int:person_id>/andra/", views.person_edit, name="edit"),
     path("<int:person_id>/team/", views.person_team, name="team"),
+    path("team/<int:membership_id>/avsluta/", views.team_membership_end, name="team_end"),
 ]

@@ -26,6 +26,20 @@ def _person(person, coordinator):
 
 @builder("consent_id")
 def _consent(person, coordinator):
+    from django.core.files.base import ContentFile
+
     from kitt.consent.tests.factories import ConsentGrantFactory
 
-    return ConsentGrantFactory(person=person, organisation=coordinator.organisation).pk
+    scan = ContentFile(b"%PDF-1.4\n% a scanned consent form\n", name="blankett.pdf")
+    return ConsentGrantFactory(
+        person=person, organisation=coordinator.organisation, document=scan
+    ).pk
+
+
+@builder("membership_id")
+def _membership(person, coordinator):
+    from kitt.people.tests.factories import TeamMembershipFactory, UserFactory
+
+    return TeamMembershipFactory(
+        person=person, user=UserFactory(organisation=coordinator.organisation)
+    ).pk

@@ -3,20 +3,13 @@ import datetime
 import factory
 
 from kitt.accounts.tests.factories import UserFactory
+from kitt.people.identity import synthetic_identity_number
 from kitt.people.models import IdentityKind, Person, TeamMembership, TeamRole
 
 
 def _valid_personnummer(n: int) -> str:
-    """A valid (Luhn-checked) personnummer born 1980-01-01 plus n days."""
     born = datetime.date(1980, 1, 1) + datetime.timedelta(days=n % 9000)
-    serial = f"{born:%y%m%d}{(n // 9000) % 1000:03d}"
-    digits = [int(c) for c in serial]
-    total = 0
-    for i, d in enumerate(digits):
-        v = d * (2 if i % 2 == 0 else 1)
-        total += v - 9 if v > 9 else v
-    check = (10 - total % 10) % 10
-    return f"{born:%Y%m%d}{serial[6:]}{check}"
+    return synthetic_identity_number(born, n // 9000)
 
 
 class PersonFactory(factory.django.DjangoModelFactory):

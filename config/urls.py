@@ -13,5 +13,9 @@ urlpatterns = [
     path("arenden/", include("kitt.cases.urls")),
     path("planer/", include("kitt.plans.urls")),
     path("moten/", include("kitt.meetings.urls")),
+    path("api/", include("kitt.api.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler403 = "kitt.core.views.permission_denied"
+handler404 = "kitt.core.views.page_not_found"

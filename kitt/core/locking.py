@@ -14,7 +14,9 @@ class StaleVersion(Exception):
     """The object was changed by someone else since the form was loaded."""
 
     def __init__(self, current: models.Model, submitted_version: int):
-        super().__init__(f"{current!r} is at version {current.version}, form had {submitted_version}")
+        super().__init__(
+            f"{current!r} is at version {current.version}, form had {submitted_version}"
+        )
         self.current = current
         self.submitted_version = submitted_version
 

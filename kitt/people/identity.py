@@ -1,5 +1,6 @@
 """Swedish identity numbers: personnummer, samordningsnummer and local reserve numbers."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -39,9 +40,13 @@ def parse_identity_number(raw: str) -> IdentityNumber:
                 "(fel datum eller kontrollsiffra)."
             )
         ) from exc
+    normalised = number.format(long_format=True).replace("-", "").replace("+", "")
+    born_day = int(normalised[6:8]) - (60 if number.is_coordination_number() else 0)
+    born = datetime.date(int(normalised[:4]), int(normalised[4:6]), born_day)
+    if born > datetime.date.today():
+        raise InvalidIdentityNumber(_("Födelsedatumet i numret ligger i framtiden."))
     return IdentityNumber(
-        normalised=number.format(long_format=True).replace("-", "").replace("+", ""),
-        is_coordination_number=number.is_coordination_number(),
+        normalised=normalised, is_coordination_number=number.is_coordination_number()
     )
 
 

@@ -1,0 +1,46 @@
+"""Each organisation's own word for the person (kund, sökande, elev …), in the forms a page needs.
+
+Terminology is data on the organisation (``Organisation.person_term``); here it is only inflected:
+the Swedish definite form ("kunden", "eleven", "sökanden", "deltagaren") and its genitive
+("kundens", "sökandens"), so a page can say "Om kunden" or "Sökandens kartläggning".
+"""
+
+from dataclasses import dataclass
+
+DEFAULT_TERM = "deltagare"
+
+#: Words whose definite form the simple rule below gets wrong.
+_IRREGULAR_DEFINITE = {"barn": "barnet", "ungdom": "ungdomen"}
+
+
+@dataclass(frozen=True)
+class PersonTerm:
+    word: str  # kund
+    definite: str  # kunden
+    genitive: str  # kundens
+
+    def __str__(self) -> str:
+        return self.word
+
+
+def definite_form(word: str) -> str:
+    """'kund' -> 'kunden', 'deltagare' -> 'deltagaren', 'sökande' -> 'sökanden'."""
+    lower = word.lower()
+    if lower in _IRREGULAR_DEFINITE:
+        return _IRREGULAR_DEFINITE[lower]
+    if lower.endswith("e"):
+        return word + "n"
+    return word + "en"
+
+
+def term_for_word(word: str) -> PersonTerm:
+    word = (word or DEFAULT_TERM).strip() or DEFAULT_TERM
+    definite = definite_form(word)
+    genitive = definite if definite.endswith("s") else definite + "s"
+    return PersonTerm(word=word, definite=definite, genitive=genitive)
+
+
+def term_for(user) -> PersonTerm:
+    """The word ``user``'s organisation uses for the person."""
+    organisation = getattr(user, "organisation", None)
+    return term_for_word(getattr(organisation, "person_term", "") or DEFAULT_TERM)

@@ -43,6 +43,11 @@ def parse_identity_number(raw: str) -> IdentityNumber:
     normalised = number.format(long_format=True).replace("-", "").replace("+", "")
     born_day = int(normalised[6:8]) - (60 if number.is_coordination_number() else 0)
     born = datetime.date(int(normalised[:4]), int(normalised[4:6]), born_day)
+    if born > datetime.date.today() and len(digits) == 10:
+        # A ten-digit number names the most recent century in which the person was already
+        # born; the library can pick one that lies in the future for later-this-year birthdays.
+        normalised = f"{int(normalised[:2]) - 1}{normalised[2:]}"
+        born = born.replace(year=born.year - 100)
     if born > datetime.date.today():
         raise InvalidIdentityNumber(_("Födelsedatumet i numret ligger i framtiden."))
     return IdentityNumber(

@@ -43,3 +43,38 @@ def _membership(person, coordinator):
     return TeamMembershipFactory(
         person=person, user=UserFactory(organisation=coordinator.organisation)
     ).pk
+
+
+# --- plans -----------------------------------------------------------------------------------
+
+
+@builder("version_id")
+def _plan_version(person, coordinator):
+    from kitt.plans.tests.factories import GoalFactory, plan_for, version_of
+
+    plan = plan_for(person, coordinator)
+    GoalFactory(plan=plan)
+    return version_of(plan, coordinator).pk
+
+
+@builder("intervention_id")
+def _intervention(person, coordinator):
+    from kitt.plans.tests.factories import InterventionFactory, plan_for
+
+    return InterventionFactory(plan=plan_for(person, coordinator)).pk
+
+
+@builder("referral_id")
+def _referral(person, coordinator):
+    from kitt.accounts.tests.factories import UserFactory
+    from kitt.directory.tests.factories import OrganisationFactory
+    from kitt.plans.tests.factories import InterventionFactory, ReferralFactory, plan_for
+
+    organisation = OrganisationFactory()
+    intervention = InterventionFactory(
+        plan=plan_for(person, coordinator),
+        organisation=organisation,
+        responsible=UserFactory(organisation=organisation),
+    )
+    return ReferralFactory(intervention=intervention).pk
+

@@ -19,7 +19,7 @@ from kitt.access import policy
 from kitt.access.categories import Action, Category
 from kitt.audit.services import audit_append
 from kitt.core.locking import update_versioned
-from kitt.people.models import TeamMembership
+from kitt.people.models import TeamMembership, TeamRole
 
 from .models import (
     ActionItem,
@@ -94,6 +94,17 @@ def _check_staff(person, staff: Iterable) -> list:
     return staff
 
 
+def _organizer_id(case) -> int:
+    """Who convenes: the person's coordinator now (on the team), else the case's first one."""
+    current = (
+        TeamMembership.objects.active()
+        .filter(person_id=case.person_id, role=TeamRole.COORDINATOR)
+        .values_list("user_id", flat=True)
+        .first()
+    )
+    return current or case.coordinator_id
+
+
 def _clean_relatives(relatives: Iterable[Relative]) -> list[Relative]:
     return [
         Relative(r.name.strip(), r.relation.strip()) for r in relatives if r.name and r.name.strip()
@@ -118,7 +129,7 @@ def meeting_schedule(
     relatives: Iterable[Relative] = (),
     interpreter: Interpreter | None = None,
 ) -> Meeting:
-    """Call a network meeting in ``case``. The case's coordinator is its organiser; without an
+    """Call a network meeting in ``case``. The person's coordinator is its organiser; without an
     ``agenda`` the meeting starts from the template of its type."""
     person = case.person
     policy.require(actor, Action.CREATE, person, Category.MEETINGS, obj=case)
@@ -134,7 +145,7 @@ def meeting_schedule(
             place=place.strip(),
             video_link=video_link.strip(),
             agenda=agenda_for(meeting_type) if agenda is None else agenda.strip(),
-            organizer_id=case.coordinator_id,
+            organizer_id=_organizer_id(case),
             created_by=actor,
         )
         Minutes.objects.create(meeting=meeting)

@@ -11,11 +11,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from kitt.access import permissions as perms
 from kitt.access import policy
 from kitt.access.categories import Action, Category
 from kitt.access.decorators import person_view, staff_view
+from kitt.cases.terms import term_for
 from kitt.core.locking import StaleVersion
 
 from . import ics, selectors, services
@@ -50,8 +52,8 @@ def _person_from_action_item(kwargs):
 
 
 def _person_term(user) -> str:
-    organisation = getattr(user, "organisation", None)
-    return organisation.person_term if organisation else _("deltagare")
+    """The viewer's organisation's word for the person (kund, sökande, elev …)."""
+    return term_for(user).word
 
 
 def participant_label(participant, person, person_term: str) -> str:
@@ -96,6 +98,7 @@ def _safe_next(request, fallback: str) -> str:
 
 
 @person_view(Category.MEETINGS, get_person=_person_from_case, purpose="Möten i ärendet")
+@require_safe
 def meeting_list(request, case_id):
     case = selectors.case_for_meetings(case_id)
     meetings = selectors.meetings_for_case(request.user, case) or []
@@ -161,6 +164,7 @@ def meeting_create(request, case_id):
 
 
 @staff_view(perms.EDIT_PERSONAL_DATA)
+@require_safe
 def agenda_template(request):
     """The agenda field prefilled for a meeting type (htmx swaps it in when the type changes).
     Agenda templates hold no personal data."""
@@ -176,6 +180,7 @@ def agenda_template(request):
 
 
 @person_view(Category.MEETINGS, get_person=_person_from_meeting, purpose="Nätverksmöte")
+@require_safe
 def meeting_detail(request, meeting_id):
     meeting = selectors.meeting_for_page(meeting_id)
     person = meeting.case.person
@@ -290,10 +295,15 @@ def meeting_minutes(request, meeting_id):
     Category.MEETINGS,
     get_person=_person_from_meeting,
     read_action=Action.EXPORT,
+    write_action=Action.EXPORT,
     purpose="Kalenderinbjudan",
 )
+@require_safe
 def meeting_ics(request, meeting_id):
-    """The calendar invitation: an export of meeting data, so only roles that may export."""
+    """The calendar invitation: an export of meeting data, so only roles that may export.
+
+    ``write_action`` is EXPORT too, so that no other method can fetch the file with a weaker right.
+    """
     meeting = selectors.meeting_for_page(meeting_id)
     policy.record_read(
         request.user,
@@ -378,6 +388,7 @@ def action_item_reopen(request, action_item_id):
 
 
 @staff_view(perms.VIEW_PERSONAL_DATA)
+@require_safe
 def my_tasks(request):
     """Mina uppgifter: my open action items and my meetings this week, only about people whose
     meetings I may still see (the selectors ask the policy and log the reads)."""

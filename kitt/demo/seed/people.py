@@ -263,14 +263,14 @@ def _birth_date(rng: random.Random, ages: tuple[int, int]) -> datetime.date:
     return datetime.date(today.year - age, rng.randint(1, 12), rng.randint(1, 28))
 
 
-def seed_people(stdout=None) -> str:
+def seed() -> str:
     coordinators = list(
         User.objects.filter(role=Role.COORDINATOR, is_active=True)
         .select_related("organisation")
         .order_by("username")
     )
     if not coordinators:
-        return "people: no coordinators (run the staff step first)"
+        return "inga samverkanscoacher – kör steget personal först"
     caseworkers = _staff_by_kind()
     rng = random.Random(SEED)
     created = 0
@@ -312,7 +312,7 @@ def seed_people(stdout=None) -> str:
             Person.objects.filter(pk=person.pk).update(created_at=started)
             _consent_and_team(person, coordinator, profile, caseworkers, index, started, withdraw)
         created += 1
-    return f"people: {created} registered, {Person.objects.count()} in all"
+    return f"{Person.objects.count()} personer ({created} nya) med team och samtycken"
 
 
 def _consent_and_team(person, coordinator, profile, caseworkers, index, started, withdraw):

@@ -91,7 +91,8 @@ def action_item_for_page(action_item_id: int) -> ActionItem:
 
 
 def staff_choices(viewer, person, meeting: Meeting | None = None):
-    """Staff who may be invited to (or given tasks from) a meeting about ``person``.
+    """Staff who may be invited to (or given tasks from) a meeting about ``person``: team members
+    who may see the person's meetings (asked of the policy, one per team member).
 
     The team is coordinator-only data (Category.TEAM): the coordinator chooses among the whole
     team (a logged read of the team); anyone else among those already invited and themselves.
@@ -111,11 +112,12 @@ def staff_choices(viewer, person, meeting: Meeting | None = None):
                 meeting_participations__kind=ParticipantKind.STAFF,
             )
         users = users.filter(invited)
+    candidates = list(users.select_related("organisation").distinct())
+    able = [u.pk for u in candidates if policy.can(u, Action.VIEW, person, Category.MEETINGS)]
     return (
-        users.filter(organisation__isnull=False)
-        .exclude(role="")
+        get_user_model()
+        .objects.filter(pk__in=able)
         .select_related("organisation")
-        .distinct()
         .order_by("organisation__name", "last_name", "first_name")
     )
 

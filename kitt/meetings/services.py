@@ -73,22 +73,20 @@ def _check_video_link(video_link: str) -> None:
         URLValidator(schemes=["https", "http"])(video_link)
 
 
-def _team_user_ids(person) -> set[int]:
-    return set(
-        TeamMembership.objects.active().filter(person=person).values_list("user_id", flat=True)
-    )
-
-
 def _check_staff(person, staff: Iterable) -> list:
-    """Staff participants must be staff members on the person's team: others could not open the
-    meeting, and a calendar invitation must not reach people outside the team."""
+    """Staff participants must be able to open the meeting: on the person's team, with a role
+    that sees personal data and their organisation holding the person's consent for meetings.
+    Anyone else would get an invitation to something they may not see."""
     staff = list(dict.fromkeys(staff))  # unique, in order
-    team = _team_user_ids(person)
-    outside = [u for u in staff if u.pk not in team or not u.is_staff_member]
-    if outside:
-        names = ", ".join(str(u) for u in outside)
+    blind = [u for u in staff if not policy.can(u, Action.VIEW, person, Category.MEETINGS)]
+    if blind:
+        names = ", ".join(str(u) for u in blind)
         raise ValidationError(
-            _("Bara personal i personens team kan bjudas in: %(names)s") % {"names": names},
+            _(
+                "Kan inte bjudas in – inte i personens team, eller inget samtycke till att "
+                "organisationen ser personens möten: %(names)s"
+            )
+            % {"names": names},
             code="staff",
         )
     return staff

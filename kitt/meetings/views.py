@@ -156,6 +156,14 @@ def meeting_create(request, case_id):
                 else "",
             },
         )
+    # With htmx, choosing another type swaps in that type's agenda (without it, ?type= does).
+    form.fields["meeting_type"].widget.attrs.update(
+        {
+            "hx-get": reverse("meetings:agenda_template"),
+            "hx-target": "#agenda-field",
+            "hx-trigger": "change",
+        }
+    )
     return render(
         request,
         "meetings/form.html",

@@ -78,3 +78,23 @@ def _referral(person, coordinator):
     )
     return ReferralFactory(intervention=intervention).pk
 
+
+# --- meetings --------------------------------------------------------------------------------
+
+
+@builder("meeting_id")
+def _meeting(person, coordinator):
+    from kitt.meetings.tests.factories import MeetingFactory, ParticipantFactory, open_case
+
+    meeting = MeetingFactory(case=open_case(person, coordinator), organizer=coordinator)
+    ParticipantFactory(meeting=meeting, user=coordinator)
+    return meeting.pk
+
+
+@builder("action_item_id")
+def _action_item(person, coordinator):
+    from kitt.meetings.models import Meeting
+    from kitt.meetings.tests.factories import ActionItemFactory
+
+    meeting = Meeting.objects.get(pk=_meeting(person, coordinator))
+    return ActionItemFactory(meeting=meeting, assignee=coordinator).pk

@@ -15,6 +15,7 @@ from .categories import Action
 from .permissions import has_permission
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+DEFAULT_PURPOSE = "Arbete i personens samverkansärende"
 
 
 def public(view: Callable) -> Callable:
@@ -63,6 +64,8 @@ def person_view(
     ``get_person``) is put on ``request.person``. If the view itself wrote no audit entry about the
     person (a plain page view, or a form shown again with errors), one read entry is appended.
     """
+
+    purpose = purpose or DEFAULT_PURPOSE
 
     def decorator(view: Callable) -> Callable:
         @wraps(view)

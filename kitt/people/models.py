@@ -51,6 +51,12 @@ class Person(models.Model):
         return f"{self.first_name} {self.last_name}"
 
     @property
+    def preferred_language_label(self) -> str:
+        from .languages import PERSON_LANGUAGES
+
+        return dict(PERSON_LANGUAGES).get(self.preferred_language, self.preferred_language)
+
+    @property
     def identity_display(self) -> str:
         if self.identity_kind == IdentityKind.RESERVE:
             return self.identity_number

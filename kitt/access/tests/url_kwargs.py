@@ -98,3 +98,20 @@ def _action_item(person, coordinator):
 
     meeting = Meeting.objects.get(pk=_meeting(person, coordinator))
     return ActionItemFactory(meeting=meeting, assignee=coordinator).pk
+
+
+@builder("case_id")
+def _case(person, coordinator):
+    from kitt.cases.tests.factories import open_case_for
+
+    return open_case_for(person, coordinator).pk
+
+
+@builder("mapping_id")
+def _mapping(person, coordinator):
+    from kitt.cases.models import LifeArea
+    from kitt.cases.tests.factories import MappingFactory, MappingRowFactory, open_case_for
+
+    mapping = MappingFactory(case=open_case_for(person, coordinator), made_by=coordinator)
+    MappingRowFactory(mapping=mapping, area=LifeArea.objects.order_by("order").first())
+    return mapping.pk

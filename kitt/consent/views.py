@@ -31,16 +31,16 @@ def _grant(request, consent_id) -> ConsentGrant:
 def consent_list(request, person_id):
     person = request.person
     grants = list(selectors.consent_history(person))
-    return render(
-        request,
-        "consent/list.html",
-        {
-            "person": person,
-            "active": [g for g in grants if g.is_active()],
-            "history": grants,
-            "withdraw_form": ConsentWithdrawForm(),
-        },
-    )
+    active_by_org: dict = {}
+    for grant in grants:
+        if grant.is_active():
+            active_by_org.setdefault(grant.organisation, []).append(grant)
+    context = {
+        "person": person,
+        "active_by_org": sorted(active_by_org.items(), key=lambda item: item[0].name),
+        "history": grants,
+    }
+    return render(request, "consent/list.html", context)
 
 
 @person_view(Category.CONSENT, write_action=Action.CREATE)

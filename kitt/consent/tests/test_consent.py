@@ -153,3 +153,9 @@ def test_receipts_read_back(setup):
     assert grant.organisation.name in text
     assert "Handlingsplan" in text
     assert AuditEntry.objects.filter(action="export", category="consent").count() == 2
+
+
+def test_the_consent_page_lists_what_is_active_per_organisation(setup):
+    html = setup["client"].get(reverse("consent:list", args=[setup["person"].pk])).content.decode()
+    assert "Inget samtycke gäller" not in html
+    assert html.count(setup["caseworker"].organisation.name) >= 2  # active box + history row

@@ -240,12 +240,8 @@ def caseworker_dashboard(user) -> dict:
         .values("person_id")
     )
     overdue = (
-        Referral.objects.filter(
-            status=ReferralStatus.REQUESTED,
-            answer_by__lt=today,
-            intervention__plan__case__person__in=coordinated,
-            **open_cases,
-        )
+        Referral.objects.filter(status=ReferralStatus.REQUESTED, answer_by__lt=today, **open_cases)
+        .filter(intervention__plan__case__person__in=coordinated)
         .exclude(intervention__plan__case__stage=Stage.CLOSED)
         .select_related(*referral_related)
         .order_by("answer_by", "pk")

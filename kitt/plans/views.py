@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -115,10 +115,11 @@ def _person_term(request) -> str:
     return organisation.person_term if organisation else "deltagare"
 
 
-def _plan_or_404(case):
+def _plan_or_none(request, case):
+    """The case's plan; None (with a message) if it has not been started yet."""
     plan = selectors.plan_for_case(case)
     if plan is None:
-        raise Http404("no plan yet")
+        messages.info(request, _("Handlingsplanen är inte påbörjad än."))
     return plan
 
 
@@ -154,8 +155,8 @@ def plan_detail(request, case_id):
     return render(request, "plans/plan.html", context)
 
 
-@require_POST
 @person_view(Category.PLAN, get_person=person_of_case, write_action=Action.CREATE)
+@require_POST
 def plan_create(request, case_id):
     case = _case(case_id)
     try:
@@ -168,7 +169,9 @@ def plan_create(request, case_id):
 @person_view(Category.PLAN, get_person=person_of_case)
 def goals_edit(request, case_id):
     case = _case(case_id)
-    plan = _plan_or_404(case)
+    plan = _plan_or_none(request, case)
+    if plan is None:
+        return redirect("plans:plan", case_id=case.pk)
     goals = list(plan.goals.order_by("kind", "position", "pk"))
     status = 200
     stale = None
@@ -238,7 +241,9 @@ def _goals_stale(plan, formset) -> dict:
 @person_view(Category.PLAN, get_person=person_of_case, write_action=Action.CREATE)
 def intervention_add(request, case_id):
     case = _case(case_id)
-    plan = _plan_or_404(case)
+    plan = _plan_or_none(request, case)
+    if plan is None:
+        return redirect("plans:plan", case_id=case.pk)
     team_staff = selectors.staff_who_can_see_plan(case.person)
     catalogue = CatalogueForm(request.GET or None)
     service = None
@@ -413,7 +418,9 @@ def intervention_remove(request, intervention_id):
 @person_view(Category.PLAN, get_person=person_of_case)
 def version_list(request, case_id):
     case = _case(case_id)
-    plan = _plan_or_404(case)
+    plan = _plan_or_none(request, case)
+    if plan is None:
+        return redirect("plans:plan", case_id=case.pk)
     versions = selectors.versions_for_plan(plan)
     numbers = [v.number for v in versions]
     compare_form = CompareForm(
@@ -447,7 +454,9 @@ def _can_export(user, person) -> bool:
 @person_view(Category.PLAN, get_person=person_of_case)
 def version_compare(request, case_id):
     case = _case(case_id)
-    plan = _plan_or_404(case)
+    plan = _plan_or_none(request, case)
+    if plan is None:
+        return redirect("plans:plan", case_id=case.pk)
     numbers = list(range(1, plan.revision + 1))
     form = CompareForm(request.GET or None, numbers=numbers)
     comparison = None

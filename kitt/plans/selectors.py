@@ -26,7 +26,7 @@ from .models import (
     ReferralStatus,
 )
 from .services import is_coordinator, referral_sides
-from .snapshot import diff_snapshots, display_snapshot, staff_name
+from .snapshot import agreement_changed, diff_snapshots, display_snapshot, staff_name
 from .transitions import RECEIVER, REQUESTER, referral_next
 
 # --- The plan page -----------------------------------------------------------------------------
@@ -98,23 +98,30 @@ def plan_page(viewer, case) -> dict:
             }
         )
     context["interventions"] = rows
-    versions = list(
-        PlanVersion.objects.filter(plan=plan)
-        .select_related("signature")
-        .order_by("-number")
-        .defer("snapshot")[:1]
-    )
-    context["latest"] = versions[0] if versions else None
-    context["latest_signed"] = (
+    context.update(_signature_state(plan))
+    return context
+
+
+def _signature_state(plan) -> dict:
+    """The latest version, the latest signed one, and whether the signature still covers the
+    plan: true if nothing but reported progress changed since (``snapshot.agreement_changed``)."""
+    latest = PlanVersion.objects.filter(plan=plan).select_related("signature").order_by("-number")
+    latest = latest.first()
+    signed = (
         PlanVersion.objects.filter(plan=plan, signature__isnull=False)
         .select_related("signature")
-        .defer("snapshot")
         .order_by("-number")
         .first()
     )
-    latest, signed = context["latest"], context["latest_signed"]
-    context["current_signed"] = bool(latest and signed and latest.number == signed.number)
-    return context
+    covered = bool(
+        latest
+        and signed
+        and (
+            signed.number == latest.number
+            or not agreement_changed(signed.snapshot, latest.snapshot)
+        )
+    )
+    return {"latest": latest, "latest_signed": signed, "current_signed": covered}
 
 
 def versions_for_plan(plan) -> list[PlanVersion]:
@@ -308,9 +315,10 @@ def plan_summary_for_case(viewer, case) -> dict | None:
     """The plan in brief for the case page, or None if ``viewer`` may not see the plan.
 
     Keys: ``plan`` (or None if not started), ``url``, ``version`` (number of the current version,
-    or None), ``updated_at``, ``signature`` (of the latest signed version, or None),
-    ``current_signed``, ``goals`` and ``interventions`` (lists of dicts, see below), and
-    ``counts``. The read is logged.
+    or None), ``updated_at``, ``signature`` and ``signed_version`` (of the latest signed version,
+    or None), ``current_signed`` (the person's signature covers the current plan: the signed
+    version, or later ones that only report progress), ``goals`` and ``interventions`` (lists of
+    dicts, see below), and ``counts``. The read is logged.
     """
     person = case.person
     if not policy.can(viewer, Action.VIEW, person, Category.PLAN):
@@ -332,17 +340,12 @@ def plan_summary_for_case(viewer, case) -> dict | None:
         today = timezone.localdate()
         summary["version"] = plan.revision or None
         summary["updated_at"] = plan.updated_at
-        signed = (
-            PlanVersion.objects.filter(plan=plan, signature__isnull=False)
-            .select_related("signature")
-            .defer("snapshot")
-            .order_by("-number")
-            .first()
-        )
+        state = _signature_state(plan)
+        signed = state["latest_signed"]
         if signed is not None:
             summary["signature"] = signed.signature
             summary["signed_version"] = signed.number
-            summary["current_signed"] = signed.number == plan.revision
+        summary["current_signed"] = state["current_signed"]
         summary["goals"] = [
             {
                 "kind": g.kind,

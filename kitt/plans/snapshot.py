@@ -234,6 +234,29 @@ def diff_snapshots(old: dict, new: dict) -> dict:
     return {"goals": goals, "interventions": interventions, "counts": counts}
 
 
+#: What reporting progress changes: a plan whose other content is unchanged needs no new
+#: signature (the person agreed to the goals and interventions, not to how they went).
+PROGRESS_FIELDS = {
+    "goal": {"status"},
+    "intervention": {"status", "actual_start", "actual_end", "status_reason"},
+}
+
+
+def agreement_changed(old: dict, new: dict) -> bool:
+    """True if goals or interventions were added, removed or changed other than by reported
+    progress (status and actual dates)."""
+    diff = diff_snapshots(old, new)
+    for item in diff["goals"] + diff["interventions"]:
+        if item.state in (ADDED, REMOVED):
+            return True
+        if (
+            item.state == CHANGED
+            and set(f.name for f in item.fields if f.changed) - PROGRESS_FIELDS[item.kind]
+        ):
+            return True
+    return False
+
+
 def describe_changes(old: dict, new: dict) -> str:
     """A short Swedish summary of what changed, stored on the new version."""
     diff = diff_snapshots(old, new)

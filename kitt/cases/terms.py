@@ -9,8 +9,13 @@ from dataclasses import dataclass
 
 DEFAULT_TERM = "deltagare"
 
-#: Words whose definite form the simple rule below gets wrong.
-_IRREGULAR_DEFINITE = {"barn": "barnet", "ungdom": "ungdomen"}
+#: Words the simple rule below gets wrong: (definite, genitive). Participles used as nouns
+#: take "den": "den försäkrade", "den försäkrades".
+_IRREGULAR = {
+    "barn": ("barnet", "barnets"),
+    "försäkrad": ("den försäkrade", "den försäkrades"),
+    "inskriven": ("den inskrivne", "den inskrivnes"),
+}
 
 
 @dataclass(frozen=True)
@@ -26,8 +31,8 @@ class PersonTerm:
 def definite_form(word: str) -> str:
     """'kund' -> 'kunden', 'deltagare' -> 'deltagaren', 'sökande' -> 'sökanden'."""
     lower = word.lower()
-    if lower in _IRREGULAR_DEFINITE:
-        return _IRREGULAR_DEFINITE[lower]
+    if lower in _IRREGULAR:
+        return _IRREGULAR[lower][0]
     if lower.endswith("e"):
         return word + "n"
     return word + "en"
@@ -36,7 +41,10 @@ def definite_form(word: str) -> str:
 def term_for_word(word: str) -> PersonTerm:
     word = (word or DEFAULT_TERM).strip() or DEFAULT_TERM
     definite = definite_form(word)
-    genitive = definite if definite.endswith("s") else definite + "s"
+    if word.lower() in _IRREGULAR:
+        genitive = _IRREGULAR[word.lower()][1]
+    else:
+        genitive = definite if definite.endswith("s") else definite + "s"
     return PersonTerm(word=word, definite=definite, genitive=genitive)
 
 

@@ -1,6 +1,7 @@
 """The service directory: organisations, their units and what they offer (tjänstekatalog)."""
 
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -84,6 +85,13 @@ class Need(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def label(self) -> str:
+        """The name in the current interface language (Swedish unless English is chosen)."""
+        if self.name_en and (get_language() or "").startswith("en"):
+            return self.name_en
+        return self.name
+
 
 class Service(models.Model):
     """A service or intervention an organisation offers (insats i tjänstekatalogen)."""
@@ -101,6 +109,15 @@ class Service(models.Model):
     contact = models.CharField(_("kontakt"), max_length=200, blank=True)
     needs = models.ManyToManyField(Need, blank=True, related_name="services")
     is_active = models.BooleanField(_("aktiv"), default=True)
+    search_text = models.TextField(
+        _("söktext"),
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Gemener av namn, beskrivning, målgrupp, organisation och behov; "
+            "hålls aktuell av services.service_reindex."
+        ),
+    )
 
     class Meta:
         ordering = ["organisation__name", "name"]

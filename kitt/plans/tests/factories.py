@@ -22,9 +22,17 @@ from kitt.plans.snapshot import build_snapshot
 
 
 def case_for(person, coordinator, stage: str = Stage.PLANNING) -> Case:
-    """The person's open case, or a new one coordinated by ``coordinator``."""
-    case = Case.objects.filter(person=person).exclude(stage=Stage.CLOSED).first()
-    return case or Case.objects.create(person=person, coordinator=coordinator, stage=stage)
+    """The person's open case (made with the cases app's factory if there is none), in
+    ``stage`` if it was just made."""
+    from kitt.cases.tests.factories import open_case_for
+
+    existing = Case.objects.open().filter(person=person).first()
+    if existing is not None:
+        return existing
+    case = open_case_for(person, coordinator)
+    Case.objects.filter(pk=case.pk).update(stage=stage)
+    case.refresh_from_db()
+    return case
 
 
 class PlanFactory(factory.django.DjangoModelFactory):

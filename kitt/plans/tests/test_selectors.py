@@ -90,3 +90,26 @@ def test_plan_summary_for_case(world, add_goal, refer, make_staff):
     assert AuditEntry.objects.filter(
         actor_id=world["caseworker"].pk, category=Category.PLAN, object_type="plans.plan"
     ).exists()
+
+
+def test_the_signature_covers_later_progress_reports_but_not_new_content(world, add_goal, refer):
+    from kitt.plans.models import PlanVersion, SignatureMethod
+
+    add_goal("Eget boende")
+    referral = refer()
+    plan = world["plan"]
+    plan.refresh_from_db()
+    services.plan_sign(
+        actor=world["coordinator"],
+        version=PlanVersion.objects.get(plan=plan, number=plan.revision),
+        method=SignatureMethod.PAPER,
+        signed_on=timezone.localdate(),
+    )
+    services.referral_accept(actor=world["caseworker"], referral=referral, expected_version=1)
+    services.referral_start(actor=world["caseworker"], referral=referral, expected_version=2)
+    summary = selectors.plan_summary_for_case(world["coordinator"], world["case"])
+    assert summary["version"] == 3 and summary["signed_version"] == 2
+    assert summary["current_signed"]
+    add_goal("Körkort")
+    summary = selectors.plan_summary_for_case(world["coordinator"], world["case"])
+    assert not summary["current_signed"]

@@ -86,6 +86,7 @@ class MeetingForm(forms.Form):
     )
 
     def __init__(self, *args, staff_queryset, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields["staff"].queryset = staff_queryset
 
@@ -192,8 +193,8 @@ def meeting_stale_context(form: MeetingEditForm, current: Meeting) -> dict:
         pair(fields["agenda"].label, current.agenda, data["agenda"]),
         pair(
             fields["staff"].label,
-            "\n".join(staff_names[pk] for pk in saved["staff"]),
-            "\n".join(str(u) for u in data["staff"]),
+            "\n".join(sorted(staff_names[pk] for pk in saved["staff"])),
+            "\n".join(sorted(str(u) for u in data["staff"])),
         ),
         pair(
             fields["person_attends"].label,
@@ -238,6 +239,7 @@ class MinutesForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, participants, participant_labels, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.participants = list(participants)
         for participant in self.participants:
@@ -292,5 +294,6 @@ class ActionItemForm(forms.Form):
     )
 
     def __init__(self, *args, staff_queryset, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields["assignee"].queryset = staff_queryset

@@ -6,6 +6,7 @@ a link into Kitt (where the policy decides), the organiser and the staff invited
 the person, their relatives or anything about their situation; the agenda stays in Kitt.
 """
 
+import datetime
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
@@ -84,5 +85,9 @@ def meeting_calendar(meeting: Meeting, *, meeting_url: str) -> bytes:
         for user in attendees:
             event.add("attendee", _address(user, "REQ-PARTICIPANT"))
     calendar.add_component(event)
-    calendar.add_missing_timezones()
+    # The VTIMEZONE needs to cover only the meeting (a year either side keeps it small).
+    day = meeting.starts_at.astimezone(STOCKHOLM).date()
+    calendar.add_missing_timezones(
+        first_date=day - datetime.timedelta(days=366), last_date=day + datetime.timedelta(days=366)
+    )
     return calendar.to_ical()

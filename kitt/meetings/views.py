@@ -72,9 +72,21 @@ def participant_label(participant, person, person_term: str) -> str:
     return f"{label}: {participant.name}" if participant.name else label
 
 
+PARTICIPANT_ORDER = [
+    ParticipantKind.PERSON,
+    ParticipantKind.RELATIVE,
+    ParticipantKind.STAFF,
+    ParticipantKind.INTERPRETER,
+]
+
+
 def _labelled(meeting, user) -> list:
+    """The participants in page order (the person first, then those they bring, staff, the
+    interpreter), each with a ``label``."""
     term = _person_term(user)
-    participants = list(meeting.participants.all())
+    participants = sorted(
+        meeting.participants.all(), key=lambda p: (PARTICIPANT_ORDER.index(p.kind), p.pk)
+    )
     for participant in participants:
         participant.label = participant_label(participant, meeting.case.person, term)
     return participants
@@ -140,7 +152,7 @@ def meeting_create(request, case_id):
         meeting_type = request.GET.get("type", "")
         if meeting_type not in MeetingType.values:
             meeting_type = MeetingType.FOLLOW_UP
-        staff_ids = [u.pk for u in staff if u.pk in (case.coordinator_id, request.user.pk)]
+        staff_ids = [u.pk for u in staff]  # the whole team who may come; uncheck who will not
         form = MeetingForm(
             staff_queryset=staff,
             initial={

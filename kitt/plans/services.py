@@ -430,7 +430,7 @@ def intervention_update(
     if service is not None and service.organisation_id != intervention.organisation_id:
         errors["service"] = [_("Insatsen i katalogen måste ges av samma organisation.")]
     status = merged["status"]
-    is_referral = _has_referral(intervention)
+    is_referral = has_referral(intervention)
     if "status" in fields and status != intervention.status:
         if is_referral:
             errors["status"] = [
@@ -496,7 +496,7 @@ def intervention_remove(*, actor, intervention: Intervention) -> None:
     person = case.person
     _require_coordinator(actor, person, Action.EDIT, obj=intervention)
     _require_open(case)
-    if intervention.status != InterventionStatus.PLANNED or _has_referral(intervention):
+    if intervention.status != InterventionStatus.PLANNED or has_referral(intervention):
         raise ValidationError(
             _("Bara en planerad insats utan remiss kan tas bort. Avbryt den i stället.")
         )
@@ -513,7 +513,8 @@ def intervention_remove(*, actor, intervention: Intervention) -> None:
         _record_version(plan.pk, actor)
 
 
-def _has_referral(intervention: Intervention) -> bool:
+def has_referral(intervention: Intervention) -> bool:
+    """True if the intervention was sent as a referral to another organisation."""
     try:
         return intervention.referral is not None
     except Referral.DoesNotExist:

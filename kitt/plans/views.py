@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -347,7 +346,7 @@ def intervention_edit(request, intervention_id):
 def intervention_status(request, intervention_id):
     intervention = _intervention(intervention_id)
     case = intervention.plan.case
-    if services._has_referral(intervention):
+    if services.has_referral(intervention):
         return redirect("plans:referral", referral_id=intervention.referral.pk)
     allowed = {intervention.status, *INTERVENTION_TRANSITIONS[intervention.status]}
     status, stale = 200, None
@@ -628,7 +627,3 @@ def referral_overview(request):
         "plans/overview.html",
         {**dashboard, "person_term": _person_term(request), "today": timezone.localdate()},
     )
-
-
-def plan_url(case_id: int) -> str:
-    return reverse("plans:plan", kwargs={"case_id": case_id})

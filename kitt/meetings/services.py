@@ -21,6 +21,7 @@ from kitt.audit.services import audit_append
 from kitt.core.locking import update_versioned
 from kitt.people.models import TeamMembership, TeamRole
 
+from .agendas import DEFAULT_AGENDAS
 from .models import (
     ActionItem,
     AgendaTemplate,
@@ -54,9 +55,11 @@ class Interpreter:
 
 
 def agenda_for(meeting_type: str) -> str:
-    """The agenda a new meeting of ``meeting_type`` starts from, one item per line."""
+    """The agenda a new meeting of ``meeting_type`` starts from, one item per line: the
+    administrator's template, else the standard one."""
     template = AgendaTemplate.objects.filter(meeting_type=meeting_type).first()
-    return "\n".join(template.items) if template else ""
+    items = template.items if template else DEFAULT_AGENDAS.get(meeting_type, [])
+    return "\n".join(items)
 
 
 def _check_times(starts_at: datetime.datetime, ends_at: datetime.datetime) -> None:

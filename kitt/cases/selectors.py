@@ -324,7 +324,7 @@ def _rows_by_mapping(mapping_ids: list[int]) -> dict[int, list[MappingRow]]:
 def latest_mapping_summary(case: Case) -> dict:
     """The newest mapping with its rows and, per area, the change since the one before."""
     latest_two = list(case.mappings.select_related("made_by")[:2])
-    count = case.mappings.count() if len(latest_two) == 2 else len(latest_two)
+    count = case.mappings.count()
     if not latest_two:
         return {"latest": None, "previous": None, "rows": [], "count": 0}
     rows = _rows_by_mapping([m.pk for m in latest_two])

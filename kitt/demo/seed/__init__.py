@@ -12,7 +12,7 @@ with ``organisations.organisation("af")``, ``organisations.unit("amf", "Jobbcent
 
 from collections.abc import Callable
 
-from . import organisations, people, services, staff
+from . import cases, organisations, people, services, staff
 
 Step = Callable[[], str]
 
@@ -21,6 +21,7 @@ STEPS: list[tuple[str, Step]] = [
     ("tjänstekatalog", services.seed),  # needs (life areas) and services, tagged with needs
     ("personal", staff.seed),  # coordinators, caseworkers, leaders, an administrator
     ("personer", people.seed),  # participants with their teams and consents (issue 3)
+    ("ärenden", cases.seed),  # collaboration cases at every step, mappings, relation (issue 4)
     # Add new steps here, one line each, in dependency order, e.g.:
     # ("personer", people.seed),
     # ("ärenden", cases.seed),

@@ -12,7 +12,7 @@ with ``organisations.organisation("af")``, ``organisations.unit("amf", "Jobbcent
 
 from collections.abc import Callable
 
-from . import cases, organisations, people, services, staff
+from . import cases, organisations, people, plans, services, staff
 
 Step = Callable[[], str]
 
@@ -22,6 +22,7 @@ STEPS: list[tuple[str, Step]] = [
     ("personal", staff.seed),  # coordinators, caseworkers, leaders, an administrator
     ("personer", people.seed),  # participants with their teams and consents (issue 3)
     ("ärenden", cases.seed),  # collaboration cases at every step, mappings, relation (issue 4)
+    ("handlingsplaner", plans.seed),  # joint action plans, versions, signatures, referrals
     # Add new steps here, one line each, in dependency order, e.g.:
     # ("personer", people.seed),
     # ("ärenden", cases.seed),

@@ -46,16 +46,23 @@ INTERPRETER_AGENCIES = [
     "Språkbron tolkservice",
 ]
 RELATIONS = ["make", "maka", "bror", "syster", "vuxen dotter", "vuxen son"]
-GOALS = [
-    "arbeta som undersköterska",
-    "köra lastbil igen, som i hemlandet",
-    "läsa vidare till elektriker",
-    "få ett eget boende och ett arbete",
-    "lära sig svenska snabbt och arbeta inom restaurang",
-    "starta eget som frisör",
-    "arbeta med barn, i förskolan",
-    "bli sjuksköterska, som hon var tidigare",
-]
+GOALS = {
+    True: [  # newly arrived
+        "arbeta som undersköterska",
+        "köra lastbil igen, som i hemlandet",
+        "läsa vidare till elektriker",
+        "lära sig svenska snabbt och arbeta inom restaurang",
+        "starta eget som frisör",
+        "arbeta som sjuksköterska igen",
+    ],
+    False: [
+        "orka en hel arbetsdag igen",
+        "komma tillbaka till ett arbete inom handeln",
+        "läsa klart gymnasiet på Komvux",
+        "få ordning på ekonomin och ett eget boende",
+        "arbeta med barn, i förskolan",
+    ],
+}
 TODAY = timezone.localdate
 TIMES = [(9, 0), (10, 0), (13, 0), (14, 30), (9, 30), (13, 30)]
 
@@ -137,42 +144,48 @@ TASKS = {
 }
 
 
-def _minutes(meeting_type: str, name: str, goal: str, language: str) -> tuple[str, str]:
+def _minutes(meeting_type: str, name: str, goal: str, language: str, new: bool):
+    """Minutes and decisions in the style of a coordinator's notes (the person by first name)."""
     with_interpreter = f" med stöd av tolk på {language}" if language else ""
+    start = "SFI och kartläggningen" if new else "kartläggningen"
     if meeting_type == MeetingType.JOINT_INTAKE:
         text = (
             f"Alla presenterade sig och vad deras myndighet kan bidra med. {name} "
             f"berättade{with_interpreter} om sin bakgrund och vad hen vill: {goal}.\n\n"
             "Vi gick igenom samtycket och vad sekretessen innebär; frågor om vem som läser vad "
-            "besvarades. Boendet är ordnat men tillfälligt, och det är mycket nytt på en gång.\n\n"
+            "besvarades.\n\n"
             "Vi kom överens om att den gemensamma planeringen följs upp om fyra till sex veckor, "
-            "när SFI och kartläggningen har kommit igång."
+            f"när {start} har kommit igång."
         )
+        first = "SFI startar inom två veckor" if new else "Arbetsträning via Jobbcentrum undersöks"
         decisions = (
-            "SFI startar inom två veckor\n"
-            "Kartläggning av tidigare arbete och utbildning hos Arbetsförmedlingen\n"
+            f"{first}\n"
+            "Kartläggning av tidigare arbete och utbildning\n"
             "Samverkanscoachen kallar till uppföljning"
         )
     elif meeting_type == MeetingType.FOLLOW_UP:
+        going = "SFI går bra" if new else "arbetsträningen går bättre än väntat"
         text = (
-            f"{name} berättade{with_interpreter} hur det har gått sedan sist: SFI går bra, men "
-            "sömnen är dålig och oron för familjen tar kraft.\n\n"
-            f"Målet står kvar ({goal}). Vi gick igenom uppgifterna från förra mötet; det mesta "
-            "är gjort. Praktik diskuterades – det är viktigt att den inte kommer för tidigt, "
-            "innan språket bär."
+            f"{name} berättade{with_interpreter} hur det har gått sedan sist: {going}, men "
+            "sömnen är dålig och oron tar kraft.\n\n"
+            f"Målet står kvar: {goal}. Vi gick igenom uppgifterna från förra mötet; det mesta "
+            "är gjort. Praktik diskuterades – den ska inte komma för tidigt."
+        )
+        first = (
+            "Språkpraktik undersöks till efter nästa SFI-nivå"
+            if new
+            else "Praktik två dagar i veckan undersöks"
         )
         decisions = (
-            "Språkpraktik undersöks till efter nästa SFI-nivå\n"
-            "Kontakt med vårdcentralen om sömnen\n"
-            "Nästa uppföljning om två månader"
+            f"{first}\nKontakt med vårdcentralen om sömnen\nNästa uppföljning om två månader"
         )
     else:
         text = (
             f"Vi gick tillsammans igenom vad som har hänt sedan inskrivningen. {name} "
             f"beskrev{with_interpreter} stödet som tryggt och att det hjälpte att alla satt vid "
             "samma bord.\n\n"
-            "Överlämning: kontaktpersonerna på Arbetsförmedlingen och SFI finns kvar; "
-            "samverkanscoachen hör av sig efter sex och tolv månader."
+            "Överlämning: de ordinarie kontaktpersonerna finns kvar; samverkanscoachen hör av "
+            "sig efter sex och tolv månader."
         )
         decisions = "Ärendet avslutas\nUppföljning efter 6 och 12 månader"
     return text, decisions
@@ -275,11 +288,13 @@ def _document(meeting, coordinator, staff, rng, stats):
         absent = participant.kind == ParticipantKind.RELATIVE and rng.random() < 0.3
         absent = absent or (participant.kind == ParticipantKind.STAFF and rng.random() < 0.08)
         attendance[participant.pk] = Attendance.ABSENT if absent else Attendance.ATTENDED
+    new = person.preferred_language != "sv"
     text, decisions = _minutes(
         meeting.meeting_type,
         person.first_name,
-        GOALS[rng.randrange(len(GOALS))],
+        rng.choice(GOALS[new]),
         person.interpreter_language if person.interpreter_needed else "",
+        new,
     )
     services.meeting_record_minutes(
         actor=coordinator,
@@ -307,7 +322,7 @@ def _document(meeting, coordinator, staff, rng, stats):
         stats.items += 1
         # Most work gets done, mostly on time; what is left is the recent and the forgotten.
         age = (timezone.localdate() - held_on).days
-        if age > 45 or (age > task.days and rng.random() < 0.6):
+        if age > 45 or (age > task.days and rng.random() < 0.5):
             done_on = held_on + datetime.timedelta(days=rng.randint(1, max(1, task.days + 3)))
             if age <= 45:  # recent work is marked done through the service (and logged) …
                 services.action_item_complete(actor=assignee, action_item=item)
@@ -334,7 +349,9 @@ def _case_meetings(case, stats) -> None:
     intake_ahead_day = max(intake_day, TODAY() + datetime.timedelta(days=rng.randint(8, 20)))
     first_follow_up = intake_day + datetime.timedelta(days=rng.randint(40, 70))
     recent = TODAY() - datetime.timedelta(days=rng.randint(5, 25))
-    book_ahead = rng.random() < 0.4
+    # In implementation: most had a follow-up lately or have one booked; some are overdue.
+    implementation = rng.random()
+    recent_in_implementation = TODAY() - datetime.timedelta(days=rng.randint(5, 50))
     ahead = TODAY() + datetime.timedelta(days=rng.randint(7, 30))
     closing_day = (case.closed_on or TODAY()) - datetime.timedelta(days=rng.randint(0, 6))
 
@@ -354,14 +371,17 @@ def _case_meetings(case, stats) -> None:
             plan.append((MeetingType.FOLLOW_UP, _at(first_follow_up, hm), True))
         recent_exists = meetings.filter(
             meeting_type=MeetingType.FOLLOW_UP,
-            starts_at__gte=timezone.now() - datetime.timedelta(days=30),
+            starts_at__gte=timezone.now() - datetime.timedelta(days=56),
             starts_at__lte=timezone.now(),
         ).exists()
+        booked = meetings.filter(starts_at__gt=timezone.now()).exists()
         if case.stage == Stage.FOLLOW_UP and recent > intake_day and not recent_exists:
             plan.append((MeetingType.FOLLOW_UP, _at(recent, hm), True))
-        booked = meetings.filter(starts_at__gt=timezone.now()).exists()
-        if case.stage == Stage.IMPLEMENTATION and book_ahead and not booked:
-            plan.append((MeetingType.FOLLOW_UP, _at(ahead, hm), False))
+        if case.stage == Stage.IMPLEMENTATION and not (recent_exists or booked):
+            if implementation < 0.45 and recent_in_implementation > first_follow_up:
+                plan.append((MeetingType.FOLLOW_UP, _at(recent_in_implementation, hm), True))
+            elif implementation < 0.8:
+                plan.append((MeetingType.FOLLOW_UP, _at(ahead, hm), False))
         closed = meetings.filter(meeting_type=MeetingType.CLOSING).exists()
         if case.stage == Stage.CLOSED and case.closed_on and not closed:
             plan.append((MeetingType.CLOSING, _at(closing_day, (10, 0)), True))

@@ -12,7 +12,7 @@ with ``organisations.organisation("af")``, ``organisations.unit("amf", "Jobbcent
 
 from collections.abc import Callable
 
-from . import cases, organisations, people, plans, services, staff
+from . import cases, meetings, organisations, people, plans, services, staff
 
 Step = Callable[[], str]
 
@@ -23,6 +23,7 @@ STEPS: list[tuple[str, Step]] = [
     ("personer", people.seed),  # participants with their teams and consents (issue 3)
     ("ärenden", cases.seed),  # collaboration cases at every step, mappings, relation (issue 4)
     ("handlingsplaner", plans.seed),  # joint action plans, versions, signatures, referrals
+    ("nätverksmöten", meetings.seed),  # meetings with minutes and action items; coach's week
     # Add new steps here, one line each, in dependency order, e.g.:
     # ("personer", people.seed),
     # ("ärenden", cases.seed),

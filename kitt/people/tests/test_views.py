@@ -142,6 +142,8 @@ def test_people_list_hides_people_without_consent_for_a_caseworker(person_with_t
     from kitt.consent.models import ConsentGrant
 
     person, caseworker = person_with_team["person"], person_with_team["caseworker"]
+    person.last_name = "Ovanligsdotter"
+    person.save()
     client.force_login(caseworker)
     assert person.last_name in client.get(reverse("people:list")).content.decode()
     ConsentGrant.objects.filter(organisation=caseworker.organisation).update(

@@ -48,13 +48,30 @@ class CaseMoveForm(VersionedForm):
         help_text=_("Till exempel varför planen revideras."),
     )
 
-    def __init__(self, *args, allowed: tuple[str, ...] = (), **kwargs):
+    def __init__(self, *args, current: str = "", allowed: tuple[str, ...] = (), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["stage"].choices = [(s, Stage(s).label) for s in allowed]
+        self.fields["stage"].choices = [(s, _move_label(current, s)) for s in allowed]
+
+
+#: What a move means when it is not simply the next step.
+_MOVE_HINTS = {
+    (Stage.PLANNING, Stage.MAPPING): _("kompletterande kartläggning"),
+    (Stage.IMPLEMENTATION, Stage.PLANNING): _("revidera planen"),
+    (Stage.FOLLOW_UP, Stage.PLANNING): _("revidera planen"),
+    (Stage.FOLLOW_UP, Stage.IMPLEMENTATION): _("fortsätt enligt planen"),
+}
+
+
+def _move_label(current: str, target: str) -> str:
+    hint = _MOVE_HINTS.get((current, target))
+    label = Stage(target).label
+    return f"{label} – {hint}" if hint else str(label)
 
 
 class CaseCloseForm(VersionedForm):
-    closed_on = forms.DateField(label=_("Avslutsdatum"), widget=DATE_WIDGET)
+    closed_on = forms.DateField(
+        label=_("Avslutsdatum"), widget=DATE_WIDGET, initial=timezone.localdate
+    )
     closing_reason = forms.ChoiceField(
         label=_("Anledning till avslut"),
         choices=[("", "–")] + list(ClosingReason.choices),

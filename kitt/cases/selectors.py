@@ -13,6 +13,7 @@ from typing import Any
 from django.apps import apps
 from django.db.models import Avg, Count, Exists, OuterRef, Q, Value
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from kitt.access import policy
@@ -290,15 +291,18 @@ def coordinator_overview(user, *, today: datetime.date | None = None) -> dict:
         for stage in STAGE_ORDER
     ]
     follow_ups = []
-    for case in cases:
+    for case in sorted(cases, key=lambda c: c.stage_changed_on):
+        since = date_format(case.stage_changed_on, "j M Y")
         if case.stage == Stage.FOLLOW_UP:
-            follow_ups.append({"case": case, "why": _("i steget uppföljning")})
+            why = _("I uppföljning sedan %(date)s.") % {"date": since}
+            follow_ups.append({"case": case, "why": why})
         elif (
             case.stage == Stage.IMPLEMENTATION
             and not case.recent_follow_up
             and case.stage_changed_on <= today - FOLLOW_UP_INTERVAL
         ):
-            follow_ups.append({"case": case, "why": _("inget uppföljningsmöte på 8 veckor")})
+            why = _("I genomförande sedan %(date)s, inget uppföljningsmöte på 8 veckor.")
+            follow_ups.append({"case": case, "why": why % {"date": since}})
     people = [c.person for c in cases] + without_case
     audit_append_reads(
         actor=user, people=people, category=Category.IDENTITY, purpose="Översikt över ärenden"

@@ -60,12 +60,12 @@ def _meeting_create_url(case) -> str | None:
         return None
 
 
-def _stale(request, template: str, context: dict, form, current, form_class, **form_kwargs):
+def _stale(request, template: str, context: dict, form, saved, form_class, **form_kwargs):
     """Re-render an edit form refused as stale: the user's data kept, the version moved to the
     saved one (saving again is a deliberate choice), both versions side by side; status 409."""
-    stale = context.pop("stale_ctx", None) or stale_context(form, current)
+    stale = context.pop("stale_ctx", None) or stale_context(form, saved)
     data = request.POST.copy()
-    data["version"] = str(current.version)
+    data["version"] = str(saved.version)
     context.update(form=form_class(data, **form_kwargs), stale=stale)
     return render(request, template, context, status=409)
 
@@ -149,6 +149,7 @@ def case_move(request, case_id):
     context = _base_context(request, case, chain=selectors.chain_steps(case), next=following)
     form = CaseMoveForm(
         request.POST or None,
+        current=case.stage,
         allowed=allowed,
         initial={"version": case.version, "stage": following},
     )
@@ -163,7 +164,14 @@ def case_move(request, case_id):
             )
         except StaleVersion as stale:
             return _stale(
-                request, template, context, form, stale.current, CaseMoveForm, allowed=allowed
+                request,
+                template,
+                context,
+                form,
+                stale.current,
+                CaseMoveForm,
+                current=case.stage,
+                allowed=allowed,
             )
         except ValidationError as error:
             add_service_errors(form, error)

@@ -35,3 +35,11 @@ def signed(value) -> str:
     if number < 0:
         return f"\u2212{abs(number)}"
     return "\u00b10"
+
+
+@register.filter
+def language_name(code: str) -> str:
+    """The name of a person's preferred language ("so" -> "Soomaali (somaliska)")."""
+    from kitt.people.languages import PERSON_LANGUAGES
+
+    return dict(PERSON_LANGUAGES).get(code, code)

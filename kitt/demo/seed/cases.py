@@ -375,6 +375,17 @@ SUMMARIES = {
     "rådgivning och boendet först, sedan körkort och arbete.",
 }
 
+FOLLOW_UP_SUMMARIES = {
+    "new": "Uppföljning: språket och boendet har rört sig mest. Oron för familjen finns kvar "
+    "och tar kraft; arbete är fortfarande målet.",
+    "mental": "Uppföljning: dygnsrytmen och kontakten med vården har gett mer ork. "
+    "Arbetsträningen fungerar bäst på förmiddagar med kort restid.",
+    "young": "Uppföljning: morgnarna fungerar oftare och studierna har kommit igång. "
+    "Ansvaret hemma är fortfarande tungt.",
+    "debt": "Uppföljning: skuldplanen ger lugn och sömn; boendet är säkrat. "
+    "Nästa steg är körkort och arbete.",
+}
+
 CONTRACTS = {
     "new": "Vi ses varannan vecka, med tolk när du vill. Målet på sikt är ett arbete där din "
     "erfarenhet räknas. Du går på SFI; vi hjälper till med validering och boende. Du säger "
@@ -570,6 +581,7 @@ class _CaseBuilder:
         self.areas = areas
         self.today = today
         self.reopened_on = None
+        self.last_ratings: dict[str, tuple[int, int]] = {}
 
     # The pieces ---------------------------------------------------------------------------------
 
@@ -608,12 +620,18 @@ class _CaseBuilder:
             life_area = self.areas.get(code)
             if life_area is None:
                 continue
+            own = self.rng.randint(*area.own)
+            professional = self.rng.randint(*area.professional)
             lift = 0
-            if later:
-                lift = self.rng.choice([0, 1, 1, 2, 2, 3]) if area.own[1] < 8 else 0
+            if later and code in self.last_ratings:
+                # Change from the previous mapping: mostly better where it was hard.
+                before_own, before_professional = self.last_ratings[code]
+                lift = self.rng.choice([0, 1, 1, 2, 2, 3]) if before_own < 8 else 0
                 lift = lift if self.rng.random() > 0.1 else -1
-            own = max(1, min(10, self.rng.randint(*area.own) + lift))
-            professional = max(1, min(10, self.rng.randint(*area.professional) + lift))
+                own = before_own + lift
+                professional = before_professional + max(-1, lift + self.rng.choice([-1, 0, 0]))
+            own, professional = max(1, min(10, own)), max(1, min(10, professional))
+            self.last_ratings[code] = (own, professional)
             words = ""
             if later and area.better and lift > 0:
                 words = self.rng.choice(area.better)
@@ -630,9 +648,7 @@ class _CaseBuilder:
                     "iceberg": area.iceberg if own <= 5 else "",
                 }
             )
-        summary = SUMMARIES[self.situation] if not later else ""
-        if later:
-            summary = "Uppföljande kartläggning tillsammans med personen: jämför med den förra."
+        summary = FOLLOW_UP_SUMMARIES[self.situation] if later else SUMMARIES[self.situation]
         return services.mapping_create(
             actor=self.actor, case=case, made_on=on, rows=rows, summary=summary
         )
@@ -683,11 +699,17 @@ class _CaseBuilder:
         self.reopened_on = self._day(closed_on, (120, 240))
 
     def build(self, opened_on, target):
-        case = services.case_open(actor=self.actor, person=self.person, opened_on=opened_on)
         target_index = len(CHAIN) if target == Stage.CLOSED else CHAIN.index(target)
         # Dates of each move, squeezed to fit the time since opening.
         spans = [self.rng.randint(*DURATIONS[s]) for s in CHAIN]
         needed = sum(spans[:target_index]) + 10
+        if target != Stage.CLOSED:
+            # An open case has been in its current step for part of that step's usual length:
+            # a person registered long ago whose case is still early opened it later.
+            stay = self.rng.randint(3, DURATIONS[target][1])
+            latest_open = self.today - datetime.timedelta(days=sum(spans[:target_index]) + stay)
+            opened_on = max(opened_on, latest_open)
+        case = services.case_open(actor=self.actor, person=self.person, opened_on=opened_on)
         scale = min(1.0, (self.today - opened_on).days / needed) if needed else 1.0
         self._intake(case, opened_on, complete=target != Stage.INTAKE)
         on = opened_on

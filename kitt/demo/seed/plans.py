@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from kitt.accounts.models import User
-from kitt.cases.models import Case, Stage
+from kitt.cases.models import Case, Stage, StageChange
 from kitt.directory.models import OrganisationKind, Service
 from kitt.people.models import TeamMembership, TeamRole
 from kitt.plans import selectors, services
@@ -410,6 +410,40 @@ def _seed_plan(case: Case, catalogue: dict, *, overdue: bool) -> bool:
     return True
 
 
+@dataclass
+class _Milestones:
+    """When the case moved along the chain (from cases.StageChange): the plan follows them."""
+
+    planning: datetime.date
+    implementation: datetime.date | None = None
+    revision: datetime.date | None = None  # back to planning from implementation or follow-up
+    re_implementation: datetime.date | None = None
+    follow_up: datetime.date | None = None
+
+    @classmethod
+    def of(cls, case, rng) -> "_Milestones":
+        moves = list(
+            StageChange.objects.filter(case=case)
+            .order_by("changed_on", "pk")
+            .values_list("from_stage", "to_stage", "changed_on")
+        )
+        planning = next((on for _f, to, on in moves if to == Stage.PLANNING), None)
+        found = cls(planning or case.opened_on + datetime.timedelta(days=rng.randint(20, 40)))
+        found.implementation = next(
+            (on for _f, to, on in moves if to == Stage.IMPLEMENTATION), None
+        )
+        for index, (from_stage, to_stage, on) in enumerate(moves):
+            if to_stage == Stage.PLANNING and from_stage in (Stage.IMPLEMENTATION, Stage.FOLLOW_UP):
+                found.revision = on
+                found.re_implementation = next(
+                    (d for _f, to, d in moves[index + 1 :] if to == Stage.IMPLEMENTATION), None
+                )
+                break
+        follow_ups = [on for _f, to, on in moves if to == Stage.FOLLOW_UP]
+        found.follow_up = follow_ups[-1] if follow_ups else None
+        return found
+
+
 def _build(case, person, coordinator, catalogue, *, overdue: bool, closed_on) -> None:
     rng = random.Random(f"{SEED}-{person.identity_number}")
     stage = Stage.CLOSED if closed_on else case.stage
@@ -418,16 +452,13 @@ def _build(case, person, coordinator, catalogue, *, overdue: bool, closed_on) ->
         staff.setdefault(user.organisation.kind, []).append(user)
     profile = _profile(set(staff))
     today = timezone.localdate()
-    # The plan was made a few weeks after the case was opened (after the mapping), but there
-    # must be time for what the stage implies.
-    weeks_needed = {Stage.PLANNING: 0, Stage.IMPLEMENTATION: 8, Stage.FOLLOW_UP: 20}.get(stage, 30)
-    start = case.opened_on + datetime.timedelta(days=rng.randint(14, 35))
+    limit = closed_on or today
+    when = _Milestones.of(case, rng)
+    start = when.planning + datetime.timedelta(days=rng.randint(1, 4))
     if stage == Stage.PLANNING:
-        start = today - datetime.timedelta(days=rng.randint(2, 10) + (14 if overdue else 0))
-    latest_start = (closed_on or today) - datetime.timedelta(weeks=weeks_needed)
-    if stage != Stage.PLANNING:
-        start = max(case.opened_on, min(start, latest_start))
-    clock = _Clock(start, closed_on or today)
+        # The referrals went out a few days ago (three weeks ago for the overdue one).
+        start = max(start, today - datetime.timedelta(days=21 if overdue else rng.randint(3, 9)))
+    clock = _Clock(start, limit)
 
     plan = services.plan_create(actor=coordinator, case=case)
     Plan.objects.filter(pk=plan.pk).update(created_at=_at(clock.day, 9))
@@ -437,56 +468,25 @@ def _build(case, person, coordinator, catalogue, *, overdue: bool, closed_on) ->
 
     interventions: list[tuple[Intervention, Item]] = []
     for item in ITEMS[profile]:
-        if item.kind == coordinator.organisation.kind:
-            responsible = coordinator
-        elif staff.get(item.kind):
-            members = staff[item.kind]
-            responsible = members[rng.randrange(len(members))]
-        else:
-            continue  # nobody from that organisation on the team (or no consent for the plan)
-        service = catalogue.get((item.kind, item.service))
-        planned_start = start + datetime.timedelta(weeks=item.start_week)
-        intervention = services.intervention_create(
-            actor=coordinator,
-            plan=plan,
-            service=service,
-            title=item.service if service is None else "",
-            organisation=responsible.organisation,
-            responsible=responsible,
-            description=item.description,
-            planned_start=planned_start,
-            planned_end=planned_start + datetime.timedelta(weeks=item.weeks),
-            message=item.message,
-        )
-        Intervention.objects.filter(pk=intervention.pk).update(created_at=_at(clock.day, 11))
-        _stamp_version(plan, clock.day)
-        referral = Referral.objects.filter(intervention=intervention).first()
-        if referral is not None:
-            _stamp_referral(referral, clock.day)
-        interventions.append((intervention, item))
+        added = _add(plan, item, coordinator, staff, catalogue, rng, clock, start)
+        if added is not None:
+            interventions.append((added, item))
 
     if stage == Stage.PLANNING:
         _planning(plan, interventions, clock, rng, overdue=overdue)
         return
-    # The plan was agreed and signed at a network meeting.
-    signed_day = clock.advance(rng.randint(3, 8))
-    plan.refresh_from_db()
-    version = PlanVersion.objects.get(plan=plan, number=plan.revision)
-    method = SignatureMethod.PAPER if rng.random() < 0.8 else SignatureMethod.VERBAL
-    signature = services.plan_sign(
-        actor=coordinator,
-        version=version,
-        method=method,
-        signed_on=signed_day,
-        witness_name="" if method == SignatureMethod.PAPER else "Tolk vid nätverksmötet",
-        note="Vid nätverksmötet" if method == SignatureMethod.PAPER else "",
-    )
-    PlanSignature.objects.filter(pk=signature.pk).update(recorded_at=_at(signed_day, 15))
-
-    _answer_and_start(plan, interventions, coordinator, clock, rng)
+    # The plan was agreed and signed at the network meeting that started the implementation.
+    _sign(plan, coordinator, clock.at_least(when.implementation or clock.day), rng)
+    first_period_end = when.revision or when.follow_up or limit
+    _answer_and_start(plan, interventions, coordinator, clock, rng, until=first_period_end)
+    _finish_due(plan, interventions, coordinator, clock, until=first_period_end)
+    if when.revision:
+        _revise(plan, interventions, coordinator, staff, catalogue, clock, rng, when, profile)
     if stage == Stage.IMPLEMENTATION:
+        _finish_due(plan, interventions, coordinator, clock, until=limit)
         _pause_one(plan, interventions, clock, rng)
         return
+    clock.at_least(when.follow_up or clock.day)
     _finish(plan, interventions, coordinator, clock, rng, everything=stage == Stage.CLOSED)
     statuses = (
         [GoalStatus.ACTIVE, GoalStatus.ACTIVE, GoalStatus.ACHIEVED, GoalStatus.PARTLY]
@@ -499,23 +499,184 @@ def _build(case, person, coordinator, catalogue, *, overdue: bool, closed_on) ->
             GoalStatus.PARTLY,
         ]
     )
-    day = clock.advance(rng.randint(5, 15))
-    _save_goals(
-        coordinator, plan, _goals(plan, long_goals, short_goals, statuses=statuses)
-    )  # the follow-up: goals reviewed, one short-term goal added
+    day = clock.at_least(closed_on or (when.follow_up or clock.day) + datetime.timedelta(days=7))
+    # The follow-up: the goals reviewed with the person, one short-term goal added.
+    _save_goals(coordinator, plan, _goals(plan, long_goals, short_goals, statuses=statuses))
+    _stamp_version(plan, day)
+
+
+def _add(plan, item, coordinator, staff, catalogue, rng, clock, start):
+    """Add ``item`` to the plan if someone of its organisation can be responsible for it."""
+    if item.kind == coordinator.organisation.kind:
+        responsible = coordinator
+    elif staff.get(item.kind):
+        members = staff[item.kind]
+        responsible = members[rng.randrange(len(members))]
+    else:
+        return None  # nobody from that organisation on the team (or no consent for the plan)
+    service = catalogue.get((item.kind, item.service))
+    planned_start = start + datetime.timedelta(weeks=item.start_week)
+    intervention = services.intervention_create(
+        actor=coordinator,
+        plan=plan,
+        service=service,
+        title=item.service if service is None else "",
+        organisation=responsible.organisation,
+        responsible=responsible,
+        description=item.description,
+        planned_start=planned_start,
+        planned_end=planned_start + datetime.timedelta(weeks=item.weeks),
+        message=item.message,
+    )
+    Intervention.objects.filter(pk=intervention.pk).update(created_at=_at(clock.day, 11))
+    _stamp_version(plan, clock.day)
+    referral = Referral.objects.filter(intervention=intervention).first()
+    if referral is not None:
+        _stamp_referral(referral, clock.day)
+    return intervention
+
+
+def _sign(plan, coordinator, day, rng) -> None:
+    plan.refresh_from_db()
+    version = PlanVersion.objects.get(plan=plan, number=plan.revision)
+    method = SignatureMethod.PAPER if rng.random() < 0.8 else SignatureMethod.VERBAL
+    signature = services.plan_sign(
+        actor=coordinator,
+        version=version,
+        method=method,
+        signed_on=day,
+        witness_name="" if method == SignatureMethod.PAPER else "Tolk vid nätverksmötet",
+        note="Vid nätverksmötet" if method == SignatureMethod.PAPER else "",
+    )
+    PlanSignature.objects.filter(pk=signature.pk).update(recorded_at=_at(day, 15))
+
+
+REPLACEMENT = {
+    "newly_arrived": Item(
+        K.ADULT_EDUCATION,
+        "SFI kombinerat med praktik",
+        "SFI på förmiddagen och praktik på eftermiddagen, med språkstöd på praktikplatsen.",
+        0,
+        20,
+        "Praktiken avbröts. Kan hon i stället läsa SFI kombinerat med praktik?",
+    ),
+    "mental_health": Item(
+        K.LABOUR_MARKET,
+        "IPS – individanpassat stöd till arbete",
+        "Stöd att hitta och behålla ett arbete, med jobbcoach.",
+        0,
+        26,
+    ),
+    "young": Item(
+        K.LABOUR_MARKET,
+        "Arbetsträning",
+        "Verkstaden, tre dagar i veckan, i stället för praktiken.",
+        0,
+        16,
+    ),
+    "debts": Item(
+        K.LABOUR_MARKET,
+        "Extratjänst och kommunala introduktionsjobb",
+        "Extratjänst inom kommunens fastighetsservice.",
+        0,
+        26,
+    ),
+}
+
+
+def _revise(plan, interventions, coordinator, staff, catalogue, clock, rng, when, profile):
+    """The revision (step 6): an intervention that did not work is ended and replaced."""
+    day = clock.at_least(when.revision)
+    ongoing = [
+        (i, item)
+        for i, item in interventions
+        if Intervention.objects.filter(pk=i.pk, status=InterventionStatus.ONGOING).exists()
+    ]
+    if ongoing:
+        intervention, _item = ongoing[-1]
+        intervention.refresh_from_db()
+        referral = Referral.objects.filter(intervention=intervention).first()
+        if referral is not None and referral.status == ReferralStatus.IN_PROGRESS:
+            referral = services.referral_fail(
+                actor=referral.recipient,
+                referral=referral,
+                expected_version=referral.version,
+                reason_code=ReferralReason.PERSON_DECLINED,
+                outcome="Avbröts efter tre veckor; personen orkade inte. Planen revideras.",
+                on=day,
+            )
+            _stamp_referral(referral, day)
+        else:
+            services.intervention_update(
+                actor=coordinator,
+                intervention=intervention,
+                expected_version=intervention.version,
+                status=InterventionStatus.CANCELLED,
+                status_reason="Avbröts; planen revideras.",
+            )
+        _stamp_version(plan, day)
+    replacement = _add(plan, REPLACEMENT[profile], coordinator, staff, catalogue, rng, clock, day)
+    if replacement is None:
+        return
+    interventions.append((replacement, REPLACEMENT[profile]))
+    signed_on = clock.at_least(when.re_implementation or day)
+    _sign(plan, coordinator, signed_on, rng)
+    _answer_and_start(
+        plan, [(replacement, REPLACEMENT[profile])], coordinator, clock, rng, until=clock.limit
+    )
+
+
+def _finish_due(plan, interventions, coordinator, clock, *, until) -> None:
+    """Ongoing interventions whose planned end has passed were completed on that day."""
+    due = []
+    for intervention, item in interventions:
+        intervention.refresh_from_db()
+        end = intervention.planned_end
+        if intervention.status == InterventionStatus.ONGOING and end and end <= until:
+            due.append((end, intervention, item))
+    for end, intervention, item in sorted(due, key=lambda row: (row[0], row[1].pk)):
+        day = clock.at_least(max(end, intervention.actual_start or end))
+        _complete(plan, intervention, item, coordinator, day)
+
+
+def _complete(plan, intervention, item, coordinator, day) -> None:
+    referral = Referral.objects.filter(intervention=intervention).first()
+    if referral is None:
+        services.intervention_update(
+            actor=coordinator,
+            intervention=intervention,
+            expected_version=intervention.version,
+            status=InterventionStatus.COMPLETED,
+            actual_end=day,
+        )
+    else:
+        referral = services.referral_complete(
+            actor=referral.recipient,
+            referral=referral,
+            expected_version=referral.version,
+            outcome=OUTCOMES.get(item.kind, "Genomförd enligt plan."),
+            on=day,
+        )
+        _stamp_referral(referral, day)
     _stamp_version(plan, day)
 
 
 def _planning(plan, interventions, clock, rng, *, overdue: bool) -> None:
-    """Some referrals already answered, the rest waiting; one overdue if asked for."""
+    """Some referrals already answered, the rest waiting; one plan's waiting past its date.
+    The demo caseworker always has a few referrals waiting for an answer."""
     for intervention, _item in interventions:
         referral = Referral.objects.filter(intervention=intervention).first()
-        if referral is None:
+        if referral is None or overdue:
             continue
-        if overdue or referral.recipient.username == CASEWORKER:
-            continue  # left waiting
-        if rng.random() < 0.4:
-            day = clock.advance(rng.randint(1, 4))
+        if referral.recipient.username == CASEWORKER and (
+            Referral.objects.filter(
+                recipient__username=CASEWORKER, status=ReferralStatus.REQUESTED
+            ).count()
+            < 6
+        ):
+            continue  # left waiting for the demo caseworker
+        if rng.random() < 0.5:
+            day = clock.advance(rng.randint(1, 3))
             referral = services.referral_accept(
                 actor=referral.recipient,
                 referral=referral,
@@ -523,33 +684,20 @@ def _planning(plan, interventions, clock, rng, *, overdue: bool) -> None:
                 note="Vi tar emot. Kallelse skickas.",
             )
             _stamp_referral(referral, day)
-    if overdue:
-        last = (
-            Referral.objects.filter(intervention__plan=plan, status=ReferralStatus.REQUESTED)
-            .order_by("-pk")
-            .first()
-        )
-        if last is not None:
-            requested = timezone.localdate() - datetime.timedelta(days=21)
-            Referral.objects.filter(pk=last.pk).update(
-                requested_at=_at(requested), answer_by=services.add_working_days(requested, 10)
-            )
-            ReferralEvent.objects.filter(referral=last).update(occurred_at=_at(requested, 14))
 
 
-def _answer_and_start(plan, interventions, coordinator, clock, rng) -> None:
+def _answer_and_start(plan, interventions, coordinator, clock, rng, *, until) -> None:
     """Referrals answered (one may be declined) and, in order of their planned start, the
-    interventions started that were due to start by now."""
+    interventions started that were due to start by ``until``."""
     declined_one = False
-    today = clock.limit
-    ordered = sorted(interventions, key=lambda pair: pair[0].planned_start or today)
+    ordered = sorted(interventions, key=lambda pair: pair[0].planned_start or until)
     for intervention, item in ordered:
         intervention.refresh_from_db()
         referral = Referral.objects.filter(intervention=intervention).first()
         day = clock.advance(rng.randint(1, 5))
-        due = intervention.planned_start is None or intervention.planned_start <= today
+        due = intervention.planned_start is None or intervention.planned_start <= until
         if referral is None:
-            if due:
+            if due and intervention.status == InterventionStatus.PLANNED:
                 start_on = clock.at_least(intervention.planned_start or day)
                 services.intervention_update(
                     actor=coordinator,
@@ -561,23 +709,24 @@ def _answer_and_start(plan, interventions, coordinator, clock, rng) -> None:
                 _stamp_version(plan, start_on)
             continue
         receiver = referral.recipient
-        if not declined_one and item.kind == K.SOCIAL_INSURANCE and rng.random() < 0.5:
-            referral = services.referral_decline(
-                actor=receiver,
-                referral=referral,
-                expected_version=referral.version,
-                reason_code=ReferralReason.NOT_ELIGIBLE,
-                reason_text="Ingen sjukpenninggrundande inkomst; samordning sker via vården.",
+        if referral.status == ReferralStatus.REQUESTED:
+            if not declined_one and item.kind == K.SOCIAL_INSURANCE and rng.random() < 0.5:
+                referral = services.referral_decline(
+                    actor=receiver,
+                    referral=referral,
+                    expected_version=referral.version,
+                    reason_code=ReferralReason.NOT_ELIGIBLE,
+                    reason_text="Ingen sjukpenninggrundande inkomst; samordning sker via vården.",
+                )
+                _stamp_referral(referral, day)
+                _stamp_version(plan, day)
+                declined_one = True
+                continue
+            referral = services.referral_accept(
+                actor=receiver, referral=referral, expected_version=referral.version
             )
             _stamp_referral(referral, day)
-            _stamp_version(plan, day)
-            declined_one = True
-            continue
-        referral = services.referral_accept(
-            actor=receiver, referral=referral, expected_version=referral.version
-        )
-        _stamp_referral(referral, day)
-        if due:
+        if due and referral.status == ReferralStatus.ACCEPTED:
             start_on = clock.at_least(intervention.planned_start or day)
             referral = services.referral_start(
                 actor=receiver, referral=referral, expected_version=referral.version, on=start_on
@@ -587,13 +736,12 @@ def _answer_and_start(plan, interventions, coordinator, clock, rng) -> None:
 
 
 def _pause_one(plan, interventions, clock, rng) -> None:
-    candidates = [
-        r
-        for r in Referral.objects.filter(
+    candidates = list(
+        Referral.objects.filter(
             intervention__plan=plan, status=ReferralStatus.IN_PROGRESS
         ).select_related("recipient")
-    ]
-    if candidates and rng.random() < 0.5:
+    )
+    if candidates and rng.random() < 0.3:
         referral = rng.choice(candidates)
         day = clock.advance(rng.randint(7, 20))
         referral = services.referral_hold(
@@ -607,7 +755,8 @@ def _pause_one(plan, interventions, clock, rng) -> None:
 
 
 def _finish(plan, interventions, coordinator, clock, rng, *, everything: bool) -> None:
-    """Interventions completed (or, now and then, ended early) at follow-up or closing."""
+    """At follow-up (every other) or closing (all): interventions completed, or now and then
+    ended early; at closing, what never started is called off."""
     for index, (intervention, item) in enumerate(interventions):
         if not everything and index % 2 == 1:
             continue  # still going at the follow-up
@@ -617,36 +766,29 @@ def _finish(plan, interventions, coordinator, clock, rng, *, everything: bool) -
             continue
         if intervention.status != InterventionStatus.ONGOING:
             continue
-        day = clock.advance(rng.randint(7, 30))
+        day = clock.advance(rng.randint(3, 14))
         if intervention.actual_start and day < intervention.actual_start:
             day = intervention.actual_start
+        if rng.random() >= 0.12:
+            _complete(plan, intervention, item, coordinator, day)
+            continue
         referral = Referral.objects.filter(intervention=intervention).first()
-        failed = rng.random() < 0.12
         if referral is None:
             services.intervention_update(
                 actor=coordinator,
                 intervention=intervention,
                 expected_version=intervention.version,
-                status=InterventionStatus.CANCELLED if failed else InterventionStatus.COMPLETED,
+                status=InterventionStatus.CANCELLED,
                 actual_end=day,
-                status_reason="Personen valde att avsluta i förtid." if failed else "",
+                status_reason="Personen valde att avsluta i förtid.",
             )
-        elif failed:
+        else:
             referral = services.referral_fail(
                 actor=referral.recipient,
                 referral=referral,
                 expected_version=referral.version,
                 reason_code=ReferralReason.UNREACHABLE,
                 outcome="Avbröts efter upprepad frånvaro; vi fick inte kontakt trots flera försök.",
-                on=day,
-            )
-            _stamp_referral(referral, day)
-        else:
-            referral = services.referral_complete(
-                actor=referral.recipient,
-                referral=referral,
-                expected_version=referral.version,
-                outcome=OUTCOMES.get(item.kind, "Genomförd enligt plan."),
                 on=day,
             )
             _stamp_referral(referral, day)

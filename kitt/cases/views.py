@@ -360,8 +360,21 @@ def mapping_create(request, case_id):
     return render(
         request,
         "cases/mapping_form.html",
-        _base_context(request, case, form=form, rows=rows, iceberg=Iceberg, editing=None),
+        _base_context(
+            request,
+            case,
+            form=form,
+            rows=rows,
+            iceberg=Iceberg,
+            editing=None,
+            rows_with_errors=_rows_with_errors(rows, data),
+        ),
     )
+
+
+def _rows_with_errors(rows, data) -> list:
+    """The row forms that did not validate (for a summary at the top of a long form)."""
+    return [row for row in rows if data is not None and row.errors]
 
 
 def _mapping(request, mapping_id: int) -> Mapping:
@@ -397,7 +410,14 @@ def mapping_edit(request, mapping_id):
         },
     )
     rows = mapping_row_forms(areas, data, rows=list(mapping.rows.all()))
-    context = _base_context(request, case, rows=rows, iceberg=Iceberg, editing=mapping)
+    context = _base_context(
+        request,
+        case,
+        rows=rows,
+        iceberg=Iceberg,
+        editing=mapping,
+        rows_with_errors=_rows_with_errors(rows, data),
+    )
     if data is not None and form.is_valid() and all(r.is_valid() for r in rows):
         try:
             services.mapping_update(

@@ -309,7 +309,9 @@ def test_a_rating_of_11_gets_a_clear_error(client, team, case):
         {"made_on": timezone.localdate().isoformat(), f"area-{area.pk}-own_rating": 11},
     )
     assert response.status_code == 200
-    assert "Ange ett värde från 1 till 10." in response.content.decode()
+    html = response.content.decode()
+    assert "Ange ett värde från 1 till 10." in html
+    assert "Kartläggningen är inte sparad" in html and f'href="#area-{area.pk}"' in html
     assert not case.mappings.exists()
 
 

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import api_view
 from rest_framework.response import Response
@@ -60,6 +61,7 @@ class PersonRegisterSerializer(serializers.Serializer):
 
 
 @staff_view(perms.REGISTER_PERSON)
+@extend_schema(request=PersonRegisterSerializer, responses={201: PersonSerializer})
 @api_view(["POST"])
 def person_register_api(request):
     """Register a person. 400 with a reason per field for invalid input; nothing half-saved."""
@@ -77,6 +79,7 @@ def _person(kwargs):
 
 
 @person_view(Category.IDENTITY, get_person=_person, purpose="Uppslag via API")
+@extend_schema(responses=PersonSerializer)
 @api_view(["GET"])
 def person_detail_api(request, person_id):
     return Response(PersonSerializer(request.person).data)

@@ -451,7 +451,7 @@ def seed() -> str:
     open_items = ActionItem.objects.filter(done_at__isnull=True)
     overdue = open_items.filter(due_on__lt=timezone.localdate()).count()
     return (
-        f"meetings: {stats.meetings} new ({week} this week for {COACH}), "
-        f"{Meeting.objects.count()} in all; action items: {stats.items} new, "
-        f"{open_items.count()} open, {overdue} overdue"
+        f"{Meeting.objects.count()} nätverksmöten ({stats.meetings} nya, varav {week} den här "
+        f"veckan för {COACH}), {ActionItem.objects.count()} uppgifter ({open_items.count()} "
+        f"öppna, {overdue} försenade)"
     )

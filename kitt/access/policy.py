@@ -135,8 +135,9 @@ def visible_categories(user, person) -> set[str]:
     return {c for c in Category.values if _scope_allows(scope, c)}
 
 
-def people_visible_to(user):
-    """A queryset of the people whose identity ``user`` may see (the identity rule, in SQL)."""
+def people_visible_to(user, category: str = Category.IDENTITY):
+    """The people whose data of ``category`` ``user`` may view: the rules above, in SQL, for
+    lists across many people."""
     from django.db.models import Exists, OuterRef
 
     from kitt.people.models import Person
@@ -147,7 +148,9 @@ def people_visible_to(user):
     consents = ConsentGrant.objects.active().filter(
         person=OuterRef("pk"), organisation_id=user.organisation_id
     )
-    return Person.objects.filter(
-        Exists(memberships.filter(role=TeamRole.COORDINATOR))
-        | (Exists(memberships) & Exists(consents))
-    )
+    coordinator = Exists(memberships.filter(role=TeamRole.COORDINATOR))
+    if category in COORDINATOR_ONLY:
+        return Person.objects.filter(coordinator)
+    if category == Category.IDENTITY:
+        return Person.objects.filter(coordinator | (Exists(memberships) & Exists(consents)))
+    return Person.objects.filter(Exists(memberships) & Exists(consents.filter(category=category)))

@@ -18,6 +18,7 @@ class NavItem:
 NAV_ITEMS: list[NavItem] = [
     NavItem(_("Start"), "accounts:home", None),
     NavItem(_("Deltagare"), "people:list", perms.VIEW_PERSONAL_DATA),
+    NavItem(_("Mina uppgifter"), "meetings:my_tasks", perms.VIEW_PERSONAL_DATA),
     NavItem(_("Registrera person"), "people:register", perms.REGISTER_PERSON),
     NavItem(_("Tjänstekatalog"), "directory:search", perms.SEARCH_DIRECTORY),
     NavItem(_("Översikt"), "accounts:home", perms.VIEW_AGGREGATES),

@@ -59,3 +59,18 @@ def test_refusal_is_logged(person_with_team):
     entry = AuditEntry.objects.get()
     assert (entry.outcome, entry.person_id, entry.category) == ("refused", person.pk, "health")
     assert entry.actor_id == caseworker.pk
+
+
+@pytest.mark.parametrize("category", Category.values)
+def test_people_visible_to_agrees_with_decide(person_with_team, make_staff, category):
+    """The SQL form of the rules must give the same answer as the per-person decision."""
+    from kitt.people.tests.factories import PersonFactory, TeamMembershipFactory
+
+    users = [person_with_team["coordinator"], person_with_team["caseworker"], make_staff()]
+    TeamMembershipFactory(person=PersonFactory(), user=users[1])  # on a team, no consent
+    for user in users:
+        visible = set(policy.people_visible_to(user, category).values_list("pk", flat=True))
+        from kitt.people.models import Person
+
+        for person in Person.objects.all():
+            assert (person.pk in visible) == policy.can(user, Action.VIEW, person, category)

@@ -19,15 +19,6 @@ from kitt.audit.services import audit_append_reads
 from .models import ActionItem, Meeting, Participant, ParticipantKind
 
 
-def _people_allowed(user, people, category: str = Category.MEETINGS) -> set[int]:
-    """Ids of ``people`` whose ``category`` data ``user`` may view now (asking the policy)."""
-    return {
-        p.pk
-        for p in {p.pk: p for p in people}.values()
-        if policy.can(user, Action.VIEW, p, category)
-    }
-
-
 def _log_reads(user, people, purpose: str) -> None:
     distinct = list({p.pk: p for p in people}.values())
     audit_append_reads(actor=user, people=distinct, category=Category.MEETINGS, purpose=purpose)
@@ -146,13 +137,13 @@ def meetings_this_week(user, *, purpose: str = "Mina möten denna vecka") -> lis
             participants__user=user,
             starts_at__gte=start,
             starts_at__lt=end,
-            case__person__in=policy.people_visible_to(user),
+            case__person__in=policy.people_visible_to(user, Category.MEETINGS),
         )
         .select_related("case__person")
         .order_by("starts_at")
+        .distinct()
     )
-    allowed = _people_allowed(user, [m.case.person for m in candidates])
-    meetings = [m for m in candidates if m.case.person_id in allowed]
+    meetings = candidates
     _log_reads(user, [m.case.person for m in meetings], purpose)
     return meetings
 
@@ -165,12 +156,11 @@ def open_action_items(user, *, purpose: str = "Mina uppgifter") -> list[ActionIt
         ActionItem.objects.filter(
             assignee=user,
             done_at__isnull=True,
-            meeting__case__person__in=policy.people_visible_to(user),
+            meeting__case__person__in=policy.people_visible_to(user, Category.MEETINGS),
         )
         .select_related("meeting__case__person")
         .order_by("due_on", "id")
     )
-    allowed = _people_allowed(user, [i.meeting.case.person for i in candidates])
-    items = [i for i in candidates if i.meeting.case.person_id in allowed]
+    items = candidates
     _log_reads(user, [i.meeting.case.person for i in items], purpose)
     return items

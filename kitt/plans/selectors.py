@@ -5,7 +5,6 @@ selectors here that feed other apps' pages (``plan_summary_for_case``, ``casewor
 ask the policy and log what they return themselves.
 """
 
-from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 
@@ -13,7 +12,6 @@ from kitt.access import policy
 from kitt.access.categories import Action, Category
 from kitt.audit.services import audit_append_reads
 from kitt.cases.models import Stage
-from kitt.consent.models import ConsentGrant
 from kitt.people.models import TeamMembership, TeamRole
 
 from .models import (
@@ -178,12 +176,8 @@ def referral_page(viewer, referral: Referral) -> dict:
 
 
 def _people_with_plan(user):
-    """The people whose plan ``user`` may see now: on their team and (the policy's identity rule,
-    in SQL) with an active consent covering the user's organisation for ``Category.PLAN``."""
-    plan_consent = ConsentGrant.objects.active().filter(
-        person=OuterRef("pk"), organisation_id=user.organisation_id, category=Category.PLAN
-    )
-    return policy.people_visible_to(user).filter(Exists(plan_consent)).values("pk")
+    """The people whose plan ``user`` may see now (the policy's rule, in SQL)."""
+    return policy.people_visible_to(user, Category.PLAN).values("pk")
 
 
 def _referral_row(referral: Referral, today) -> dict:

@@ -37,3 +37,6 @@ class Action(models.TextChoices):
     CREATE = "create", _("skapade")
     EDIT = "edit", _("ändrade")
     EXPORT = "export", _("exporterade")
+    # A calendar invitation carries only a meeting's type, time, place and a link back: every
+    # team member with access to the meetings may fetch it, unlike a full export.
+    CALENDAR = "calendar", _("hämtade kalenderinbjudan")

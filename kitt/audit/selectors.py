@@ -38,6 +38,7 @@ def _action_phrase(action: str, refused: bool) -> str:
         "create": pgettext("audit", "lade till i"),
         "edit": pgettext("audit", "ändrade"),
         "export": pgettext("audit", "hämtade ut"),
+        "calendar": pgettext("audit", "hämtade en kalenderinbjudan till"),
     }.get(action, action)
 
 

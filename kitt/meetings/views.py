@@ -217,7 +217,7 @@ def meeting_detail(request, meeting_id):
         "open_items": [i for i in items if not i.is_done],
         "done_items": [i for i in items if i.is_done],
         "can_edit": policy.can(request.user, Action.EDIT, person, Category.MEETINGS),
-        "can_export": policy.can(request.user, Action.EXPORT, person, Category.MEETINGS),
+        "can_export": policy.can(request.user, Action.CALENDAR, person, Category.MEETINGS),
     }
     return render(request, "meetings/detail.html", context)
 
@@ -314,15 +314,15 @@ def meeting_minutes(request, meeting_id):
 @person_view(
     Category.MEETINGS,
     get_person=_person_from_meeting,
-    read_action=Action.EXPORT,
-    write_action=Action.EXPORT,
+    read_action=Action.CALENDAR,
+    write_action=Action.CALENDAR,
     purpose="Kalenderinbjudan",
 )
 @require_safe
 def meeting_ics(request, meeting_id):
-    """The calendar invitation: an export of meeting data, so only roles that may export.
+    """The calendar invitation, for everyone on the team who may see the meetings.
 
-    ``write_action`` is EXPORT too, so that no other method can fetch the file with a weaker right.
+    It holds no name or agenda (see ics.py), so it is a right of its own rather than an export.
     """
     meeting = selectors.meeting_for_page(meeting_id)
     policy.record_read(
@@ -331,7 +331,7 @@ def meeting_ics(request, meeting_id):
         Category.MEETINGS,
         obj=meeting,
         purpose="Kalenderinbjudan",
-        action=Action.EXPORT,
+        action=Action.CALENDAR,
     )
     url = request.build_absolute_uri(reverse("meetings:detail", kwargs={"meeting_id": meeting.pk}))
     response = HttpResponse(

@@ -370,7 +370,12 @@ def seed() -> str:
         )
         if _seed_plan(case, catalogue, overdue=overdue_wanted):
             made += 1
-            coach_overdue = coach_overdue or overdue_wanted
+            coach_overdue = coach_overdue or (
+                overdue_wanted
+                and Referral.objects.filter(
+                    intervention__plan__case=case, status=ReferralStatus.REQUESTED
+                ).exists()
+            )
     plans = Plan.objects.filter(revision__gt=0).count()
     waiting = Referral.objects.filter(status=ReferralStatus.REQUESTED).count()
     return (
@@ -455,9 +460,10 @@ def _build(case, person, coordinator, catalogue, *, overdue: bool, closed_on) ->
     limit = closed_on or today
     when = _Milestones.of(case, rng)
     start = when.planning + datetime.timedelta(days=rng.randint(1, 4))
-    if stage == Stage.PLANNING:
-        # The referrals went out a few days ago (three weeks ago for the overdue one).
-        start = max(start, today - datetime.timedelta(days=21 if overdue else rng.randint(3, 9)))
+    if overdue:  # the referrals went out three weeks ago and are still unanswered
+        start = today - datetime.timedelta(days=21)
+    elif stage == Stage.PLANNING:  # the referrals went out a few days ago
+        start = max(start, today - datetime.timedelta(days=rng.randint(3, 9)))
     clock = _Clock(start, limit)
 
     plan = services.plan_create(actor=coordinator, case=case)

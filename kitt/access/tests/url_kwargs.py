@@ -109,9 +109,13 @@ def _case(person, coordinator):
 
 @builder("mapping_id")
 def _mapping(person, coordinator):
-    from kitt.cases.models import LifeArea
-    from kitt.cases.tests.factories import MappingFactory, MappingRowFactory, open_case_for
+    from kitt.cases.tests.factories import (
+        MappingFactory,
+        MappingRowFactory,
+        default_life_areas,
+        open_case_for,
+    )
 
     mapping = MappingFactory(case=open_case_for(person, coordinator), made_by=coordinator)
-    MappingRowFactory(mapping=mapping, area=LifeArea.objects.order_by("order").first())
+    MappingRowFactory(mapping=mapping, area=default_life_areas()[0])
     return mapping.pk

@@ -58,3 +58,14 @@ def open_case_for(person, coordinator) -> Case:
     """The person's open case, made if there is none (the access-matrix builders use it)."""
     case = Case.objects.open().filter(person=person).first()
     return case or CaseFactory(person=person, coordinator=coordinator)
+
+
+def default_life_areas() -> list[LifeArea]:
+    """The life areas the data migration writes, made again if a transactional test (a live
+    server) has flushed them away."""
+    import importlib
+
+    migration = importlib.import_module("kitt.cases.migrations.0003_default_life_areas")
+    for order, (code, name) in enumerate(migration.DEFAULT_AREAS, start=1):
+        LifeArea.objects.get_or_create(code=code, defaults={"name": name, "order": order * 10})
+    return list(LifeArea.objects.filter(is_active=True))

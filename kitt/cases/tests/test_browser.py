@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from kitt.cases import services
 from kitt.cases.models import Case, LifeArea, RelationalStage, Stage
-from kitt.cases.tests.factories import IntakeCriterionFactory
+from kitt.cases.tests.factories import IntakeCriterionFactory, default_life_areas
 from kitt.core.testing.browser import (
     assert_no_horizontal_scroll,
     check_axe,
@@ -20,6 +20,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def case_in_follow_up(person_with_team):
     coordinator = person_with_team["coordinator"]
+    default_life_areas()
     case = services.case_open(actor=coordinator, person=person_with_team["person"])
     criteria = [IntakeCriterionFactory(name=n) for n in ("18–64 år", "Samtycke givet")]
     services.intake_update(

@@ -16,7 +16,7 @@ from kitt.cases.models import (
     Stage,
     StageChange,
 )
-from kitt.cases.tests.factories import IntakeCriterionFactory
+from kitt.cases.tests.factories import IntakeCriterionFactory, default_life_areas
 from kitt.core.locking import StaleVersion
 
 pytestmark = pytest.mark.django_db
@@ -29,6 +29,7 @@ def team(person_with_team):
 
 @pytest.fixture
 def case(team):
+    default_life_areas()
     return services.case_open(actor=team["coordinator"], person=team["person"])
 
 

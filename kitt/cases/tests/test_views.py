@@ -9,6 +9,7 @@ from kitt.accounts.models import Role
 from kitt.audit.models import AuditEntry
 from kitt.cases import services
 from kitt.cases.models import Intake, LifeArea, RelationalStage, Stage
+from kitt.cases.tests.factories import default_life_areas
 from kitt.consent.tests.factories import ConsentGrantFactory
 from kitt.directory.tests.factories import OrganisationFactory
 from kitt.people.tests.factories import TeamMembershipFactory
@@ -23,6 +24,7 @@ def team(person_with_team):
 
 @pytest.fixture
 def case(team):
+    default_life_areas()
     return services.case_open(actor=team["coordinator"], person=team["person"])
 
 

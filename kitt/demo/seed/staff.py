@@ -26,6 +26,9 @@ ADMIN_MODELS = [
     ("directory", "need"),
     ("directory", "service"),
     ("accounts", "user"),
+    ("cases", "intakecriterion"),
+    ("cases", "lifearea"),
+    ("meetings", "agendatemplate"),
 ]
 
 

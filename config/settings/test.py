@@ -16,3 +16,4 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+KITT_DEMO_PEOPLE = env.int("KITT_DEMO_PEOPLE", default=80)

@@ -15,8 +15,8 @@ def _counts() -> dict[str, int]:
     } | {"audit": AuditEntry.objects.count()}
 
 
-def test_demo_cases_cover_the_chain_and_a_second_run_changes_nothing(monkeypatch):
-    monkeypatch.setattr(people, "PEOPLE", 40)
+def test_demo_cases_cover_the_chain_and_a_second_run_changes_nothing(settings):
+    settings.KITT_DEMO_PEOPLE = 40
     for step in (organisations.seed, services.seed, staff.seed, people.seed):
         step()
     cases.seed()

@@ -22,7 +22,14 @@ from kitt.people.identity import synthetic_identity_number
 from kitt.people.models import Person, TeamMembership
 
 SEED = 20261125
-PEOPLE = 240
+
+
+def _how_many() -> int:
+    """240 for `make run`; the test settings ask for fewer so that suites loading the demo stay
+    quick (the people drive the size of every later step)."""
+    from django.conf import settings
+
+    return getattr(settings, "KITT_DEMO_PEOPLE", 240)
 
 NAMES = {
     "ar": (
@@ -274,7 +281,7 @@ def seed() -> str:
     caseworkers = _staff_by_kind()
     rng = random.Random(SEED)
     created = 0
-    for index in range(PEOPLE):
+    for index in range(_how_many()):
         profile = PROFILES[index % len(PROFILES)]
         language = rng.choice(profile.languages)
         first = rng.choice(NAMES[language][0])

@@ -109,3 +109,13 @@ def test_home_redirects_anonymous_users_to_login(client):
     response = client.get("/")
     assert response.status_code == 302
     assert response.url.startswith(reverse("accounts:login"))
+
+
+def test_only_the_best_matching_menu_entry_is_current(client, make_staff):
+    from django.urls import reverse
+
+    client.force_login(make_staff("coordinator"))
+    html = client.get(reverse("people:register")).content.decode()
+    assert html.count('aria-current="page"') == 1
+    current = html.split('aria-current="page"')[1].split("</a>")[0]
+    assert "Registrera person" in current

@@ -229,6 +229,12 @@ def _check_version(obj, expected_version: int) -> None:
         raise StaleVersion(type(obj).objects.get(pk=obj.pk), expected_version)
 
 
+def _require_open(case: Case) -> None:
+    """A closed case is a record of what happened: nothing more is added to it."""
+    if not case.is_open:
+        raise ValidationError(_("Ärendet är avslutat. Öppna ett nytt ärende för att fortsätta."))
+
+
 def _stage_label(value: str) -> str:
     return Stage(value).label if value in Stage.values else value
 
@@ -248,6 +254,7 @@ def intake_update(
     """Record which participation criteria are met and the contract with the person."""
     person = intake.case.person
     policy.require(actor, Action.EDIT, person, Category.PLAN, obj=intake, purpose="Inskrivning")
+    _require_open(intake.case)
     wanted = {c.pk for c in criteria}
     with transaction.atomic():
         update_versioned(
@@ -277,6 +284,7 @@ def relational_stage_record(
     policy.require(
         actor, Action.CREATE, case.person, Category.PROGRESSION, obj=case, purpose="Relationssteg"
     )
+    _require_open(case)
     if stage not in RelationalStage.values:
         raise ValidationError({"stage": _("Välj ett relationssteg.")})
     with transaction.atomic():
@@ -342,6 +350,7 @@ def mapping_create(
     """Record a new mapping of the person's life areas. Earlier mappings are kept."""
     person = case.person
     policy.require(actor, Action.CREATE, person, Category.MAPPING, obj=case, purpose="Kartläggning")
+    _require_open(case)
     cleaned = _clean_rows(rows)
     if not cleaned:
         raise ValidationError(_("Fyll i minst ett livsområde."))
@@ -372,6 +381,7 @@ def mapping_update(
     policy.require(
         actor, Action.EDIT, person, Category.MAPPING, obj=mapping, purpose="Kartläggning"
     )
+    _require_open(mapping.case)
     cleaned = _clean_rows(rows)
     if not cleaned:
         raise ValidationError(_("Fyll i minst ett livsområde."))

@@ -134,6 +134,8 @@ def meeting_schedule(
     ``agenda`` the meeting starts from the template of its type."""
     person = case.person
     policy.require(actor, Action.CREATE, person, Category.MEETINGS, obj=case)
+    if not case.is_open:
+        raise ValidationError(_("Ärendet är avslutat. Nya möten bokas i ett nytt ärende."))
     _check_times(starts_at, ends_at)
     _check_video_link(video_link)
     staff = _check_staff(person, staff)

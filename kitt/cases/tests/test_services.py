@@ -342,3 +342,36 @@ def test_a_caseworker_without_mapping_consent_may_not_map(team, case):
     with pytest.raises(PermissionDenied):
         services.mapping_create(actor=team["caseworker"], case=case, rows=_rows(own_rating=2))
     assert AuditEntry.objects.filter(outcome="refused", category=Category.MAPPING).count() == 1
+
+
+def test_a_closed_case_takes_no_new_records(person_with_team):
+    """Mapping, relational entries, intake and meetings are refused once the case is closed."""
+    import datetime
+
+    from django.core.exceptions import ValidationError
+
+    from kitt.cases import services as case_services
+    from kitt.cases.models import Case, Stage
+    from kitt.cases.tests.factories import CaseFactory, default_life_areas
+    from kitt.meetings import services as meeting_services
+
+    person, coordinator = person_with_team["person"], person_with_team["coordinator"]
+    case = CaseFactory(person=person, coordinator=coordinator)
+    Case.objects.filter(pk=case.pk).update(stage=Stage.CLOSED, closed_on=datetime.date.today())
+    case.refresh_from_db()
+    area = default_life_areas()[0]
+    with pytest.raises(ValidationError, match="avslutat"):
+        case_services.mapping_create(
+            actor=coordinator, case=case, rows=[{"area": area, "own_rating": 5}]
+        )
+    with pytest.raises(ValidationError, match="avslutat"):
+        case_services.relational_stage_record(actor=coordinator, case=case, stage="trust")
+    start = datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=1)
+    with pytest.raises(ValidationError, match="avslutat"):
+        meeting_services.meeting_schedule(
+            actor=coordinator,
+            case=case,
+            meeting_type="follow_up",
+            starts_at=start,
+            ends_at=start + datetime.timedelta(hours=1),
+        )

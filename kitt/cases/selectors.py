@@ -55,8 +55,11 @@ def chain_steps(case: Case) -> list[dict]:
     return steps
 
 
-def next_steps(case: Case, term: PersonTerm, *, intake=None, mapping=None) -> list[str]:
-    """What the coordinator should do next, from the stage (and intake/mapping if visible)."""
+def next_steps(
+    case: Case, term: PersonTerm, *, intake=None, mapping=None, meetings=None
+) -> list[str]:
+    """What the coordinator should do next, from the stage (and intake, mapping and meetings
+    where the viewer may see them)."""
     who = term.definite
     if case.stage == Stage.INTAKE:
         steps = []
@@ -67,9 +70,16 @@ def next_steps(case: Case, term: PersonTerm, *, intake=None, mapping=None) -> li
             )
         if intake is None or not intake["intake"].contract_signed_on:
             steps.append(_("Skriv kontraktet med %(who)s.") % {"who": who})
-        steps.append(
-            _("Boka den gemensamma inskrivningen med myndigheterna och %(who)s.") % {"who": who}
-        )
+        joint_intakes = [m for m in meetings or [] if m.meeting_type == "joint_intake"]
+        if not joint_intakes:
+            steps.append(
+                _("Boka den gemensamma inskrivningen med myndigheterna och %(who)s.") % {"who": who}
+            )
+        elif not any(m.starts_at <= timezone.now() for m in joint_intakes):
+            steps.append(
+                _("Den gemensamma inskrivningen är bokad %(when)s.")
+                % {"when": date_format(timezone.localtime(joint_intakes[0].starts_at), "j F H:i")}
+            )
         steps.append(_("Gå sedan vidare till kartläggning."))
         return steps
     if case.stage == Stage.MAPPING:
@@ -162,7 +172,9 @@ def case_page(viewer, case: Case, *, purpose: str = "Samverkansärende") -> Case
         page.meetings = other_app("kitt.meetings.selectors", "meetings_for_case", viewer, case)
     if not case.is_open and Category.OUTCOMES in visible:
         policy.record_read(viewer, person, Category.OUTCOMES, obj=case, purpose=purpose)
-    page.next_steps = next_steps(case, term, intake=page.intake, mapping=page.mapping)
+    page.next_steps = next_steps(
+        case, term, intake=page.intake, mapping=page.mapping, meetings=page.meetings
+    )
     return page
 
 

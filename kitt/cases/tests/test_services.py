@@ -375,3 +375,18 @@ def test_a_closed_case_takes_no_new_records(person_with_team):
             starts_at=start,
             ends_at=start + datetime.timedelta(hours=1),
         )
+
+
+def test_next_steps_stop_asking_to_book_a_booked_joint_intake(person_with_team):
+    from kitt.cases.selectors import next_steps
+    from kitt.cases.terms import term_for
+    from kitt.cases.tests.factories import CaseFactory
+    from kitt.meetings.tests.factories import MeetingFactory
+
+    person, coordinator = person_with_team["person"], person_with_team["coordinator"]
+    case = CaseFactory(person=person, coordinator=coordinator)
+    term = term_for(coordinator)
+    assert any("Boka den gemensamma" in s for s in next_steps(case, term, meetings=[]))
+    meeting = MeetingFactory(case=case, meeting_type="joint_intake")
+    steps = next_steps(case, term, meetings=[meeting])
+    assert not any("Boka den gemensamma" in s for s in steps)

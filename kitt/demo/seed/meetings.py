@@ -30,6 +30,8 @@ from kitt.meetings.models import (
 from kitt.meetings.selectors import current_week
 from kitt.people.models import TeamMembership, TeamRole
 
+from .base import replaying_closed
+
 SEED = "kitt-meetings-2026"
 COACH = "coach"
 
@@ -237,7 +239,16 @@ class _Stats:
 
 
 def _meeting(case, coordinator, staff, meeting_type, starts_at, stats, *, hold: bool):
-    """Create one meeting unless it exists; if it is in the past and ``hold``, document it."""
+    """Create one meeting unless it exists; if it is in the past and ``hold``, document it.
+
+    A closed case's history is replayed with the case reopened for the moment (base.py)."""
+    with replaying_closed(case) as possible:
+        if not possible:
+            return None
+        return _new_meeting(case, coordinator, staff, meeting_type, starts_at, stats, hold=hold)
+
+
+def _new_meeting(case, coordinator, staff, meeting_type, starts_at, stats, *, hold: bool):
     if Meeting.objects.filter(case=case, meeting_type=meeting_type, starts_at=starts_at).exists():
         return None
     rng = random.Random(f"{SEED}-{case.person.identity_number}-{starts_at.isoformat()}")

@@ -31,6 +31,7 @@ def _how_many() -> int:
 
     return getattr(settings, "KITT_DEMO_PEOPLE", 240)
 
+
 NAMES = {
     "ar": (
         [

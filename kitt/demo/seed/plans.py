@@ -47,6 +47,8 @@ from kitt.plans.models import (
     SignatureMethod,
 )
 
+from .base import replaying_closed
+
 SEED = "kitt-plans-2026"
 COACH = "coach"
 CASEWORKER = "handlaggare"
@@ -400,18 +402,11 @@ def _seed_plan(case: Case, catalogue: dict, *, overdue: bool) -> bool:
     coordinator = _coordinator_of(case)
     if coordinator is None:
         return False
-    closed = case.stage == Stage.CLOSED
     closed_on = case.closed_on
-    if closed:
-        if Case.objects.filter(person=person).exclude(stage=Stage.CLOSED).exists():
+    with replaying_closed(case) as possible:
+        if not possible:
             return False  # cannot replay it while another case of theirs is open
-        Case.objects.filter(pk=case.pk).update(stage=Stage.FOLLOW_UP, closed_on=None)
-        case.refresh_from_db()
-    try:
         _build(case, person, coordinator, catalogue, overdue=overdue, closed_on=closed_on)
-    finally:
-        if closed:
-            Case.objects.filter(pk=case.pk).update(stage=Stage.CLOSED, closed_on=closed_on)
     return True
 
 

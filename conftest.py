@@ -102,6 +102,28 @@ def _browser_page(request, browser, server):
     page.context.close()
 
 
+def pytest_collection_modifyitems(items):
+    """Give every transactional test (``live_server``, ``transactional_db``, ``django_db(
+    transaction=True)``) serialized rollback.
+
+    A transactional test empties the database afterwards, and with it what the migrations wrote
+    (life areas, agenda templates, the audit chain head). Serialized rollback puts that back
+    before each such test. It must be all of them or none: a plain flush re-creates the content
+    types under new ids, and the next serialized restore then collides with them.
+    """
+    for item in items:
+        names = getattr(item, "fixturenames", None)
+        if names is None or "django_db_serialized_rollback" in names:
+            continue
+        marker = item.get_closest_marker("django_db")
+        transactional = "live_server" in names or "transactional_db" in names
+        if marker is not None:
+            transactional = transactional or marker.kwargs.get("transaction", False)
+            transactional = transactional or marker.kwargs.get("reset_sequences", False)
+        if transactional:
+            names.append("django_db_serialized_rollback")
+
+
 # The real database's name, read before pytest-django points the connection at the test database.
 _REAL_DATABASE_NAME = settings.DATABASES["default"]["NAME"]
 

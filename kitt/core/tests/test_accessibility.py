@@ -88,6 +88,7 @@ def test_login_page_reflows_at_320px(page, live_server):
     assert_no_horizontal_scroll(page, NARROW["width"])
     assert page.get_by_role("button", name="Logga in").is_visible()
     screenshot(page, "a11y/login-320px")
+    check_axe(page, "login page at 320px")
 
 
 @pytest.mark.parametrize("role", ROLE_USERS)
@@ -97,6 +98,31 @@ def test_home_page_reflows_at_320px(demo_page, demo_live_server, role):
     login(page, demo_live_server, ROLE_USERS[role])
     assert_no_horizontal_scroll(page, NARROW["width"])
     screenshot(page, f"a11y/home-{role}-320px")
+
+
+TABLE_WRAP_NOT_FOCUSABLE = pytest.mark.xfail(
+    strict=True,
+    reason="accounts/home_leader.html and home_administrator.html: at 320px the .table-wrap "
+    "scrolls sideways but holds nothing focusable, so keyboard users cannot scroll it (axe "
+    'scrollable-region-focusable); give it tabindex="0", role="region" and an aria-label',
+)
+
+
+@pytest.mark.parametrize(
+    "role",
+    [
+        "coordinator",
+        "caseworker",
+        pytest.param("leader", marks=TABLE_WRAP_NOT_FOCUSABLE),
+        pytest.param("administrator", marks=TABLE_WRAP_NOT_FOCUSABLE),
+    ],
+)
+def test_home_page_at_320px_has_no_axe_violations(demo_page, demo_live_server, role):
+    """Tables may scroll inside their own box at this width; that box must work by keyboard."""
+    page = demo_page
+    page.set_viewport_size(NARROW)
+    login(page, demo_live_server, ROLE_USERS[role])
+    check_axe(page, f"{role}'s home page at 320px")
 
 
 @pytest.mark.xfail(

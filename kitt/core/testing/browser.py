@@ -1,20 +1,33 @@
 """Helpers for end-to-end browser tests: headless Chromium through Playwright's sync API.
 
-The fixtures ``browser`` and ``page`` live in the root ``conftest.py``; a browser test looks like::
+Fixtures (root ``conftest.py``):
+
+- ``browser``: one Chromium per run (Debian's /usr/bin/chromium, or $KITT_CHROMIUM). Missing:
+  the test is skipped, or fails when KITT_REQUIRE_BROWSER=1 (CI).
+- ``page``: a fresh context per test (sv-SE, Europe/Stockholm, 1280x900) on pytest-django's
+  ``live_server`` (transactional database, emptied after the test; what the migrations wrote is
+  put back first). Make your data with the factories. ``page.goto("/katalog/")`` works too.
+- ``demo_live_server`` / ``demo_page`` / ``demo_db``: the same on the demo data (``manage.py
+  demo``, loaded ONCE per run and shared, never rolled back): read-only tests, or tests that make
+  their own uniquely named data. Do not combine with ``db``/``live_server``/``django_db``.
+- A failing test that used ``page``/``demo_page`` leaves test-artifacts/screenshots/failures/.
+
+A browser test::
 
     import pytest
-    from kitt.core.testing.browser import check_axe, login, screenshot
+    from kitt.core.testing.browser import check_axe, live_url, login, screenshot
 
-    @pytest.mark.browser
+    pytestmark = pytest.mark.browser
+
     def test_something(page, live_server, make_staff):
-        user = make_staff(...)
+        user = make_staff(...)                                  # password "kitt-test-pass"
         login(page, live_server, user.username, "kitt-test-pass")
-        page.goto(live_url(live_server, "directory:search"))
+        page.goto(live_url(live_server, "directory:search", query="q=svenska"))
         check_axe(page, "directory search")
-        screenshot(page, "directory-search")
+        screenshot(page, "directory/search")                   # test-artifacts/screenshots/
 
-``page`` is a fresh browser context per test (sv-SE, Europe/Stockholm, 1280x900) whose
-``base_url`` is the live server, so ``page.goto("/katalog/")`` works too.
+    def test_on_demo_data(demo_page, demo_live_server):
+        login(demo_page, demo_live_server, DEMO_USERS["coordinator"])   # password kitt-demo-2026
 """
 
 from __future__ import annotations

@@ -100,21 +100,13 @@ def test_home_page_reflows_at_320px(demo_page, demo_live_server, role):
     screenshot(page, f"a11y/home-{role}-320px")
 
 
-TABLE_WRAP_NOT_FOCUSABLE = pytest.mark.xfail(
-    strict=True,
-    reason="accounts/home_leader.html and home_administrator.html: at 320px the .table-wrap "
-    "scrolls sideways but holds nothing focusable, so keyboard users cannot scroll it (axe "
-    'scrollable-region-focusable); give it tabindex="0", role="region" and an aria-label',
-)
-
-
 @pytest.mark.parametrize(
     "role",
     [
         "coordinator",
         "caseworker",
-        pytest.param("leader", marks=TABLE_WRAP_NOT_FOCUSABLE),
-        pytest.param("administrator", marks=TABLE_WRAP_NOT_FOCUSABLE),
+        "leader",
+        "administrator",
     ],
 )
 def test_home_page_at_320px_has_no_axe_violations(demo_page, demo_live_server, role):
@@ -125,12 +117,6 @@ def test_home_page_at_320px_has_no_axe_violations(demo_page, demo_live_server, r
     check_axe(page, f"{role}'s home page at 320px")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="directory/_service_facts.html: a long e-mail address in dl.facts (a grid item, "
-    "min-width:auto) does not wrap, so search results are 456px wide at 320px; needs "
-    "overflow-wrap:anywhere (and min-width:0) on dl.facts dd in kitt.css",
-)
 def test_directory_results_reflow_at_320px(demo_page, demo_live_server):
     page = demo_page
     page.set_viewport_size(NARROW)

@@ -32,6 +32,7 @@ def _action_phrase(action: str, refused: bool) -> str:
         return {
             "view": _("försökte läsa"),
             "export": _("försökte hämta ut"),
+            "calendar": _("försökte hämta en kalenderinbjudan till"),
         }.get(action, _("försökte ändra"))
     return {
         "view": pgettext("audit", "läste"),

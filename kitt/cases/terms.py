@@ -7,7 +7,22 @@ the Swedish definite form ("kunden", "eleven", "sökanden", "deltagaren") and it
 
 from dataclasses import dataclass
 
+from django.utils.translation import get_language
+
 DEFAULT_TERM = "deltagare"
+
+#: The English words for the terms Swedish agencies use, for pages shown in English.
+ENGLISH = {
+    "deltagare": "participant",
+    "kund": "customer",
+    "sökande": "applicant",
+    "elev": "student",
+    "klient": "client",
+    "patient": "patient",
+    "försäkrad": "insured person",
+    "inskriven": "registered person",
+    "barn": "child",
+}
 
 #: Words the simple rule below gets wrong: (definite, genitive). Participles used as nouns
 #: take "den": "den försäkrade", "den försäkrades".
@@ -38,8 +53,16 @@ def definite_form(word: str) -> str:
     return word + "en"
 
 
+def _english(word: str) -> PersonTerm:
+    english = ENGLISH.get(word.lower(), ENGLISH[DEFAULT_TERM])
+    return PersonTerm(word=english, definite=f"the {english}", genitive=f"the {english}'s")
+
+
 def term_for_word(word: str) -> PersonTerm:
+    """The word in the forms a page needs, in the active language (Swedish or English)."""
     word = (word or DEFAULT_TERM).strip() or DEFAULT_TERM
+    if (get_language() or "sv").startswith("en"):
+        return _english(word)
     definite = definite_form(word)
     if word.lower() in _IRREGULAR:
         genitive = _IRREGULAR[word.lower()][1]

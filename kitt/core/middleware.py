@@ -65,3 +65,27 @@ class AccessDeclarationMiddleware:
         if getattr(view_func, "kitt_access", None) in ACCESS_KINDS:
             return None
         return HttpResponseForbidden("This view has not declared its access rule.")
+
+
+class ChosenLanguageMiddleware:
+    """Swedish unless the user has chosen another language with the switch (kept in a cookie).
+
+    Replaces Django's LocaleMiddleware on purpose: the browser's Accept-Language is not asked,
+    since staff share machines and the interface is Swedish first.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.utils import translation
+
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        available = {code for code, _ in settings.LANGUAGES}
+        language = chosen if chosen in available else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        translation.deactivate()
+        return response

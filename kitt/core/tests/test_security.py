@@ -122,3 +122,15 @@ class TestLoginThrottle:
         response = self.post_login(client, other.username, TEST_PASSWORD)
         assert response.status_code == 302
         assert client.session["_auth_user_id"] == str(other.pk)
+
+
+@pytest.mark.django_db
+def test_swedish_is_the_default_whatever_the_browser_asks(client):
+    from django.urls import reverse
+
+    response = client.get(reverse("accounts:login"), HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
+    assert 'lang="sv"' in response.content.decode()
+    client.post(reverse("accounts:set_language"), {"language": "en", "next": "/"})
+    response = client.get(reverse("accounts:login"))
+    assert 'lang="en"' in response.content.decode()
+    assert "Log in" in response.content.decode()

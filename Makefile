@@ -11,7 +11,7 @@ PORT ?= 8000
 run: setup
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-setup: $(STAMP) node_modules/axe-core/axe.min.js
+setup: $(STAMP)
 
 	$(BIN)/python manage.py migrate --noinput -v 0
 	$(BIN)/python manage.py demo

@@ -3,11 +3,13 @@
 PERSON_LANGUAGES = [
     ("sv", "Svenska"),
     ("en", "English"),
-    ("ar", "العربية (arabiska)"),
-    ("ti", "ትግርኛ (tigrinja)"),
-    ("prs", "دری (dari)"),
-    ("fa", "فارسی (persiska)"),
-    ("so", "Soomaali (somaliska)"),
-    ("uk", "Українська (ukrainska)"),
+    # Swedish name first, the language's own name after: a left-to-right label stays readable
+    # when the right-to-left name is wrapped in a narrow column.
+    ("ar", "Arabiska – العربية"),
+    ("ti", "Tigrinja – ትግርኛ"),
+    ("prs", "Dari – دری"),
+    ("fa", "Persiska – فارسی"),
+    ("so", "Somaliska – Soomaali"),
+    ("uk", "Ukrainska – Українська"),
 ]
 RTL_LANGUAGES = {"ar", "prs", "fa"}

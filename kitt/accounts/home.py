@@ -71,9 +71,17 @@ def _caseworker(user) -> HomePage:
 
 
 def _leader(user) -> HomePage:
+    from kitt.insights import selectors as insights
+    from kitt.insights.suppression import threshold
+
     return HomePage(
         "accounts/home_leader.html",
-        {"organisations": directory_selectors.organisations_with_counts()},
+        {
+            "organisations": directory_selectors.organisations_with_counts(),
+            "stages": insights.cases_by_stage(),
+            "referrals": insights.referrals_by_organisation(),
+            "threshold": threshold(),
+        },
     )
 
 

@@ -5,6 +5,7 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 
 from kitt.audit.context import tracking_logged_people
@@ -16,6 +17,13 @@ from .permissions import has_permission
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 DEFAULT_PURPOSE = "Arbete i personens samverkansärende"
+
+
+def _not_logged_in(request):
+    """The login page for people, a 401 for the API's clients."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Inloggning krävs."}, status=401)
+    return redirect_to_login(request.get_full_path())
 
 
 def public(view: Callable) -> Callable:
@@ -32,7 +40,7 @@ def staff_view(permission: str | None = None) -> Callable:
         def wrapped(request, *args, **kwargs):
             user = request.user
             if not user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
+                return _not_logged_in(request)
             if not user.is_staff_member:
                 raise PermissionDenied("not a staff member")
             if permission and not has_permission(user, permission):
@@ -71,7 +79,7 @@ def person_view(
         @wraps(view)
         def wrapped(request, *args, **kwargs):
             if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
+                return _not_logged_in(request)
             person = get_person(kwargs)
             action = read_action if request.method in SAFE_METHODS else write_action
             policy.require(request.user, action, person, category, purpose=purpose)

@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from kitt.access import policy
 from kitt.access.categories import Action, Category
 from kitt.audit.services import audit_append
-from kitt.core.locking import StaleVersion, update_versioned
+from kitt.core.locking import ensure_current, update_versioned
 from kitt.people.models import TeamMembership, TeamRole
 
 from .models import (
@@ -127,7 +127,7 @@ def case_move(
     """Move ``case`` to ``to_stage`` if ALLOWED_MOVES allows it. Raises ValidationError if not,
     StaleVersion if someone else changed the case since ``expected_version``."""
     policy.require(actor, Action.EDIT, case.person, Category.TEAM, obj=case, purpose="Byta steg")
-    _check_version(case, expected_version)
+    ensure_current(case, expected_version)
     if to_stage == Stage.CLOSED:
         raise ValidationError(
             _("Ett ärende avslutas med anledning och utfall, inte genom stegbyte.")
@@ -178,7 +178,7 @@ def case_close(
     """Close ``case`` with a date, a reason and the person's outcome status at closing."""
     policy.require(actor, Action.EDIT, case.person, Category.TEAM, obj=case, purpose="Avsluta")
     policy.require(actor, Action.EDIT, case.person, Category.OUTCOMES, obj=case, purpose="Avsluta")
-    _check_version(case, expected_version)
+    ensure_current(case, expected_version)
     errors = {}
     if not case.is_open:
         errors["stage"] = _("Ärendet är redan avslutat.")
@@ -220,13 +220,6 @@ def case_close(
             obj=case,
         )
     return case
-
-
-def _check_version(obj, expected_version: int) -> None:
-    """Refuse a stale form before judging what it asks for: the stage it was filled in against
-    may no longer be the case's stage."""
-    if obj.version != expected_version:
-        raise StaleVersion(type(obj).objects.get(pk=obj.pk), expected_version)
 
 
 def _require_open(case: Case) -> None:

@@ -34,3 +34,13 @@ def update_versioned(instance: models.Model, expected_version: int, **fields) ->
         raise StaleVersion(model.objects.get(pk=instance.pk), expected_version)
     instance.refresh_from_db()
     return instance
+
+
+def ensure_current(instance: models.Model, expected_version: int) -> None:
+    """Refuse a stale form before judging what it asks for against a state its author never saw.
+
+    ``update_versioned`` in the transaction still guards against a change in between.
+    """
+    instance.refresh_from_db()
+    if instance.version != expected_version:
+        raise StaleVersion(instance, expected_version)

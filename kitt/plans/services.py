@@ -30,7 +30,7 @@ from kitt.access import policy
 from kitt.access.categories import Action, Category
 from kitt.audit.services import audit_append
 from kitt.cases.models import Stage
-from kitt.core.locking import StaleVersion, update_versioned
+from kitt.core.locking import ensure_current, update_versioned
 from kitt.people.models import TeamMembership, TeamRole
 
 from .models import (
@@ -132,14 +132,6 @@ def _require_owner_or_coordinator(actor, intervention: Intervention, person) -> 
 def _require_open(case) -> None:
     if case.stage == Stage.CLOSED:
         raise ValidationError(_("Ärendet är avslutat. Planen kan inte ändras."))
-
-
-def _check_fresh(obj, expected_version: int) -> None:
-    """Refuse a stale form before judging it against a state its author never saw (the
-    transaction's ``update_versioned`` still guards against a change in between)."""
-    obj.refresh_from_db()
-    if obj.version != expected_version:
-        raise StaleVersion(obj, expected_version)
 
 
 def _check_period(errors: dict, start, end, start_field: str, end_field: str) -> None:
@@ -421,7 +413,7 @@ def intervention_update(
     person = case.person
     _require_owner_or_coordinator(actor, intervention, person)
     _require_open(case)
-    _check_fresh(intervention, expected_version)
+    ensure_current(intervention, expected_version)
     merged = {name: fields.get(name, getattr(intervention, name)) for name in INTERVENTION_FIELDS}
     errors: dict[str, list[str]] = {}
     if "title" in fields and not (fields["title"] or "").strip():
@@ -627,7 +619,7 @@ def referral_transition(
     case = plan.case
     person = case.person
     policy.require(actor, Action.EDIT, person, Category.PLAN, obj=referral)
-    _check_fresh(referral, expected_version)
+    ensure_current(referral, expected_version)
     from_status = referral.status
     side = referral_step_side(from_status, to_status)
     if side is None:

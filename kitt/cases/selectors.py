@@ -6,12 +6,10 @@ relational entries or stage changes a case has.
 """
 
 import datetime
-import importlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.apps import apps
-from django.db.models import Avg, Count, Exists, OuterRef, Q, Value
+from django.db.models import Avg, Count, Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -19,7 +17,9 @@ from django.utils.translation import gettext as _
 from kitt.access import policy
 from kitt.access.categories import Category
 from kitt.audit.services import audit_append_reads
+from kitt.meetings import selectors as meeting_selectors
 from kitt.people.models import Person, TeamMembership, TeamRole
+from kitt.plans import selectors as plan_selectors
 
 from .models import (
     Case,
@@ -161,7 +161,7 @@ def case_page(viewer, case: Case, *, purpose: str = "Samverkansärende") -> Case
     if Category.PLAN in visible:
         page.intake = intake_status(case)
         policy.record_read(viewer, person, Category.PLAN, obj=case, purpose=purpose)
-        page.plan_summary = other_app("kitt.plans.selectors", "plan_summary_for_case", viewer, case)
+        page.plan_summary = plan_selectors.plan_summary_for_case(viewer, case)
     if Category.MAPPING in visible:
         page.mapping = latest_mapping_summary(case)
         if page.mapping["latest"] is not None:
@@ -169,22 +169,13 @@ def case_page(viewer, case: Case, *, purpose: str = "Samverkansärende") -> Case
                 viewer, person, Category.MAPPING, obj=page.mapping["latest"], purpose=purpose
             )
     if Category.MEETINGS in visible:
-        page.meetings = other_app("kitt.meetings.selectors", "meetings_for_case", viewer, case)
+        page.meetings = meeting_selectors.meetings_for_case(viewer, case)
     if not case.is_open and Category.OUTCOMES in visible:
         policy.record_read(viewer, person, Category.OUTCOMES, obj=case, purpose=purpose)
     page.next_steps = next_steps(
         case, term, intake=page.intake, mapping=page.mapping, meetings=page.meetings
     )
     return page
-
-
-def other_app(module: str, name: str, *args):
-    """Call another app's selector if it exists yet (they are built in parallel)."""
-    try:
-        selector = getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
-    return selector(*args)
 
 
 def _relational_summary(case: Case, *, recent: int = 3) -> dict:
@@ -265,14 +256,11 @@ def _my_coordinated(user, ref: str):
 
 
 def _recent_follow_up_meeting(since: datetime.datetime):
-    """Exists(a follow-up meeting of the case held or booked since ``since``), or False if the
-    meetings app has no such model yet."""
-    try:
-        meeting = apps.get_model("meetings", "Meeting")
-    except LookupError:
-        return Value(False)
+    """Exists(a follow-up meeting of the case held or booked since ``since``)."""
+    from kitt.meetings.models import Meeting
+
     return Exists(
-        meeting.objects.filter(case=OuterRef("pk"), meeting_type="follow_up", starts_at__gte=since)
+        Meeting.objects.filter(case=OuterRef("pk"), meeting_type="follow_up", starts_at__gte=since)
     )
 
 

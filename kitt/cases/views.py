@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kitt.access import policy
@@ -16,6 +16,7 @@ from kitt.access.categories import Action, Category
 from kitt.access.decorators import person_view
 from kitt.core.locking import StaleVersion
 from kitt.core.stale import stale_context
+from kitt.meetings import selectors as meeting_selectors
 from kitt.people.models import Person
 
 from . import selectors, services
@@ -52,12 +53,8 @@ def _base_context(request, case, **extra) -> dict:
     return {"case": case, "person": case.person, "term": term_for(request.user), **extra}
 
 
-def _meeting_create_url(case) -> str | None:
-    """The meetings app's page for a new meeting in the case, if that app has it yet."""
-    try:
-        return reverse("meetings:create", args=[case.pk])
-    except NoReverseMatch:
-        return None
+def _meeting_create_url(case) -> str:
+    return reverse("meetings:create", args=[case.pk])
 
 
 def _stale(request, template: str, context: dict, form, saved, form_class, **form_kwargs):
@@ -227,9 +224,7 @@ def intake(request, case_id):
     checked = [row["criterion"].pk for row in status["rows"] if row["met"]]
     criteria_qs = IntakeCriterion.objects.filter(pk__in=[r["criterion"].pk for r in status["rows"]])
     template = "cases/intake.html"
-    meetings = selectors.other_app(
-        "kitt.meetings.selectors", "meetings_for_case", request.user, case
-    )
+    meetings = meeting_selectors.meetings_for_case(request.user, case)
     context = _base_context(
         request,
         case,

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -46,13 +46,6 @@ def person_register(request):
     return render(request, "people/register.html", {"form": form})
 
 
-def _optional_url(name: str, *args) -> str | None:
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return None
-
-
 @person_view(Category.IDENTITY)
 def person_detail(request, person_id):
     person = request.person
@@ -62,7 +55,7 @@ def person_detail(request, person_id):
         "visible": visible,
         "visible_labels": [label for code, label in Category.choices if code in visible],
         "team": selectors.team_of(person) if Category.TEAM in visible else None,
-        "cases_url": _optional_url("cases:for_person", person.pk),
+        "cases_url": reverse("cases:for_person", args=[person.pk]),
     }
     return render(request, "people/detail.html", context)
 

@@ -15,7 +15,12 @@ def stale_context(form: forms.ModelForm, current: models.Model) -> dict:
         display = getattr(current, f"get_{name}_display", None)
         current_pairs.append((label, display() if callable(display) else saved))
         mine = form.data.get(form.add_prefix(name), "")
-        if isinstance(field, forms.ChoiceField):
+        queryset = getattr(field, "queryset", None)
+        if queryset is not None and mine:
+            # A chosen object is shown by its name, not its id.
+            chosen = queryset.filter(pk=mine).first() if str(mine).isdigit() else None
+            mine = field.label_from_instance(chosen) if chosen is not None else mine
+        elif isinstance(field, forms.ChoiceField):
             mine = dict(field.choices).get(mine, mine)
         mine_pairs.append((label, mine))
     return {"current_version": current.version, "current": current_pairs, "mine": mine_pairs}

@@ -126,23 +126,6 @@ def _base(request, case, **extra) -> dict:
     return {"case": case, "person": case.person, "person_term": _person_term(request), **extra}
 
 
-def _stale_model_context(form, current) -> dict:
-    """core.stale.stale_context, with the user's chosen objects shown by name, not by id."""
-    context = stale_context(form, current)
-    mine = []
-    for (label, value), name in zip(
-        context["mine"], [n for n in form.fields if n != "version"], strict=False
-    ):
-        field = form.fields[name]
-        queryset = getattr(field, "queryset", None)
-        if queryset is not None and value:
-            obj = queryset.filter(pk=value).first()
-            value = field.label_from_instance(obj) if obj is not None else value
-        mine.append((label, value))
-    context["mine"] = mine
-    return context
-
-
 # --- The plan ----------------------------------------------------------------------------------
 
 
@@ -315,7 +298,7 @@ def intervention_edit(request, intervention_id):
                     **data,
                 )
             except StaleVersion as exc:
-                stale = _stale_model_context(form, exc.current)
+                stale = stale_context(form, exc.current)
                 form = InterventionEditForm(
                     _with_version(request.POST, exc.current.version),
                     instance=exc.current,
@@ -363,7 +346,7 @@ def intervention_status(request, intervention_id):
                     **data,
                 )
             except StaleVersion as exc:
-                stale = _stale_model_context(form, exc.current)
+                stale = stale_context(form, exc.current)
                 form = InterventionStatusForm(
                     _with_version(request.POST, exc.current.version),
                     instance=exc.current,

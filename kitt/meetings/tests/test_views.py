@@ -286,8 +286,9 @@ def test_my_tasks_shows_open_items_and_hides_done_and_withdrawn(client, world, m
         description="Klar uppgift",
         done_at=timezone.now(),
     )
-    # A second person who withdraws consent for the colleague's organisation.
-    other = PersonFactory()
+    # A second person who withdraws consent for the colleague's organisation (a surname no
+    # random staff name can match).
+    other = PersonFactory(last_name="Ovanligsdotter")
     TeamMembershipFactory(person=other, user=world["coordinator"], role=TeamRole.COORDINATOR)
     TeamMembershipFactory(person=other, user=colleague)
     ConsentGrantFactory(person=other, organisation=colleague.organisation, category="meetings")

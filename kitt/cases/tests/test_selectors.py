@@ -128,3 +128,19 @@ def test_a_section_is_shown_only_for_its_category(person_with_team):
     assert page.visible == {Category.PLAN, Category.IDENTITY}
     assert page.team is None and page.mapping is None and page.relational is None
     assert page.intake is not None
+
+
+def test_the_coordinator_home_page_queries_do_not_grow(client, coordinator):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(coordinator)
+    _case_at(coordinator, Stage.PLANNING)
+    client.get(reverse("accounts:home"))  # warm caches
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("accounts:home"))
+    for stage in (Stage.INTAKE, Stage.MAPPING, Stage.IMPLEMENTATION, Stage.FOLLOW_UP) * 3:
+        _case_at(coordinator, stage, since_days=70)
+    with CaptureQueriesContext(connection) as many:
+        client.get(reverse("accounts:home"))
+    assert len(many) == len(few)
